@@ -1,0 +1,169 @@
+// lede: the command line. It parses flags, loads the rule packs, wires the
+// library's stages together and turns outcomes into exit codes; everything
+// else lives in liblede.
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+
+#include "flags.h"
+#include "lede/batch.h"
+#include "lede/eval.h"
+#include "lede/rules.h"
+
+namespace lede::cli {
+namespace {
+
+// Exit codes, as ripgrep's: 1 is kept for "a condition was not met".
+constexpr int kExitOk = 0;
+constexpr int kExitUnmet = 1;
+constexpr int kExitError = 2;
+
+int Fail(const std::string& message) {
+  std::fprintf(stderr, "lede: %s\n", message.c_str());
+  return kExitError;
+}
+
+// Writes to stdout. A reader that went away (EPIPE, as in `lede ... | head`)
+// ends the run quietly; any other write error is reported.
+class Output {
+ public:
+  bool Write(std::string_view bytes) {
+    if (broken_pipe_ || failed_) return false;
+    if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size()) return true;
+    (errno == EPIPE ? broken_pipe_ : failed_) = true;
+    error_ = errno;
+    return false;
+  }
+  // Flushes; returns the exit code the output alone calls for.
+  int Finish() {
+    if (!broken_pipe_ && !failed_ && std::fflush(stdout) != 0) {
+      (errno == EPIPE ? broken_pipe_ : failed_) = true;
+      error_ = errno;
+    }
+    if (failed_) return Fail(fmt::format("cannot write the output: {}", std::strerror(error_)));
+    return kExitOk;
+  }
+
+ private:
+  bool broken_pipe_ = false;
+  bool failed_ = false;
+  int error_ = 0;
+};
+
+int Extract(Args& args, const std::shared_ptr<const RuleSet>& rules) {
+  for (const PackInfo& pack : rules->packs()) args.writer.packs.emplace_back(pack.name, pack.version);
+  Source source(args.paths, args.source);
+  Writer writer(args.writer);
+  Output output;
+  BatchSummary summary;
+  Status status = RunBatch(source, rules, args.extract, writer, args.batch,
+                           [&](std::string_view bytes) { return output.Write(bytes); }, &summary);
+  if (!status.ok()) return Fail(status.message());
+  if (int code = output.Finish(); code != kExitOk) return code;
+  if (summary.stopped) return kExitOk;  // the reader went away: not an error, as in ripgrep
+  if (summary.failed > 0) {
+    if (!args.quiet) {
+      std::fprintf(stderr, "lede: %llu of %llu inputs could not be processed; their records carry \"error\"\n",
+                   static_cast<unsigned long long>(summary.failed), static_cast<unsigned long long>(summary.documents));
+    }
+    return kExitError;
+  }
+  return kExitOk;
+}
+
+int ListRules(const RuleSet& rules, const std::string& pack) {
+  bool found = pack.empty();
+  for (const PackInfo& info : rules.packs()) {
+    if (!pack.empty() && info.name != pack) continue;
+    found = true;
+    fmt::print("{} {} ({} rules) {}\n  {}\n", info.name, info.version, info.rules.size(), info.origin,
+               info.description);
+    for (const RuleInfo& rule : info.rules) {
+      fmt::print("  {:<28} {:<9} {:<10} priority {:>4}  {:<9} {}\n", rule.id, rule.type,
+                 rule.normalize.empty() ? "-" : rule.normalize, rule.priority, rule.gazetteer ? "gazetteer" : "regex",
+                 fmt::format("{} examples, {} counter", rule.examples, rule.counter_examples));
+    }
+  }
+  if (!found) return Fail(fmt::format("no rule pack named '{}'", pack));
+  std::string types;
+  for (const std::string& type : rules.types()) types += (types.empty() ? "" : " ") + type;
+  fmt::print("types: {}\n", types);
+  return kExitOk;
+}
+
+int TestRules(const std::shared_ptr<const RuleSet>& rules, const std::string& pack) {
+  std::vector<ExampleFailure> failures;
+  size_t checked = 0;
+  Status status = TestRuleExamples(rules, pack, &failures, &checked);
+  if (!status.ok()) return Fail(status.message());
+  for (const ExampleFailure& f : failures) {
+    fmt::print("{}: {}: {}\n    {}\n", f.origin, f.rule, f.text, f.reason);
+  }
+  fmt::print("{} examples, {} failed\n", checked, failures.size());
+  return failures.empty() ? kExitOk : kExitUnmet;
+}
+
+// Lint beyond what loading checks: every rule should show what it finds.
+int CheckRules(const RuleSet& rules, const std::string& pack) {
+  size_t findings = 0, count = 0;
+  for (const PackInfo& info : rules.packs()) {
+    if (!pack.empty() && info.name != pack) continue;
+    for (const RuleInfo& rule : info.rules) {
+      ++count;
+      if (rule.examples == 0) {
+        fmt::print("{}: {}: no examples\n", rule.origin, rule.id);
+        ++findings;
+      }
+    }
+  }
+  fmt::print("{} rules checked, {} findings\n", count, findings);
+  return findings == 0 ? kExitOk : kExitUnmet;
+}
+
+int Evaluate(const Args& args, const std::shared_ptr<const RuleSet>& rules) {
+  EvalReport report;
+  Status status = lede::Evaluate(rules, args.eval, &report);
+  if (!status.ok()) return Fail(status.message());
+  for (const std::string& line : report.details) fmt::print("{}\n", line);
+  fmt::print("{}", args.json ? report.ToJson() : report.ToText());
+  return kExitOk;
+}
+
+int Run(int argc, char** argv) {
+  Args args;
+  std::string error;
+  if (!ParseArgs(argc, argv, &args, &error)) {
+    std::fprintf(stderr, "lede: %s\nUsage: lede [OPTIONS] [PATH|-]...  (see lede --help)\n", error.c_str());
+    return kExitError;
+  }
+  if (args.command == Command::kHelp) {
+    fmt::print("{}", HelpText());
+    return kExitOk;
+  }
+  if (args.command == Command::kVersion) {
+    fmt::print("lede {}\n", LEDE_VERSION);
+    return kExitOk;
+  }
+  std::shared_ptr<const RuleSet> rules;
+  Status status = RuleSet::Load(args.rules, &rules);
+  if (!status.ok()) return Fail(status.message());
+  switch (args.command) {
+    case Command::kRulesList: return ListRules(*rules, args.pack);
+    case Command::kRulesTest: return TestRules(rules, args.pack);
+    case Command::kRulesCheck: return CheckRules(*rules, args.pack);
+    case Command::kEval: return Evaluate(args, rules);
+    default: return Extract(args, rules);
+  }
+}
+
+}  // namespace
+}  // namespace lede::cli
+
+int main(int argc, char** argv) {
+  // A closed pipe must show up as EPIPE from fwrite, not kill the process.
+  std::signal(SIGPIPE, SIG_IGN);
+  return lede::cli::Run(argc, argv);
+}

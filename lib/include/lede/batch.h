@@ -1,0 +1,47 @@
+// RunBatch: the whole run over many documents, in parallel and in order.
+//
+// An ordered oneTBB pipeline: one thread reads from the Source, workers
+// extract and format (each with its own Extractor), one thread hands the
+// records to the sink in input order. At most `max_in_flight` documents are
+// in memory at once, so memory stays flat on inputs of any size.
+#ifndef LEDE_BATCH_H_
+#define LEDE_BATCH_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string_view>
+
+#include "lede/extractor.h"
+#include "lede/rules.h"
+#include "lede/source.h"
+#include "lede/status.h"
+#include "lede/writer.h"
+
+namespace lede {
+
+struct BatchOptions {
+  unsigned threads = 0;        // 0: one per core
+  unsigned max_in_flight = 0;  // 0: four per thread
+};
+
+struct BatchSummary {
+  uint64_t documents = 0;  // records written
+  uint64_t failed = 0;     // records with an error
+  uint64_t bytes = 0;      // input bytes
+  bool stopped = false;    // the sink asked to stop early
+};
+
+// Receives framed output bytes in order; returns false to stop the run (for
+// example when the reader of a pipe went away).
+using RecordSink = std::function<bool(std::string_view bytes)>;
+
+// Fails only when an Extractor cannot be made (see Extractor::Create);
+// failed documents are records, counted in summary->failed.
+Status RunBatch(Source& source, std::shared_ptr<const RuleSet> rules, const ExtractOptions& extract,
+                Writer& writer, const BatchOptions& options, const RecordSink& sink,
+                BatchSummary* summary);
+
+}  // namespace lede
+
+#endif  // LEDE_BATCH_H_

@@ -1,0 +1,54 @@
+// Extractor: runs the pipeline on one document at a time.
+//
+//   Decoder -> Segmenter -> Matcher -> Resolver -> Normalizer -> Linker
+//
+// Thread-safety: an Extractor holds per-thread state (ICU break iterators,
+// match buffers) and must not be used by two threads at once. Make one per
+// thread; all of them may share one RuleSet.
+#ifndef LEDE_EXTRACTOR_H_
+#define LEDE_EXTRACTOR_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lede/document.h"
+#include "lede/rules.h"
+#include "lede/status.h"
+
+namespace lede {
+
+struct ExtractOptions {
+  // Document creation date (YYYY-MM-DD) for every document; overrides the
+  // date an input carries. Relative dates resolve against it.
+  std::string dct;
+  // Keep only entities of these types; empty keeps all.
+  std::vector<std::string> types;
+  // Keep every candidate instead of resolving overlaps (--overlaps keep).
+  bool keep_overlaps = false;
+};
+
+class Extractor {
+ public:
+  // Fails with InvalidArgument for a malformed dct or a type no rule
+  // produces, and Internal when ICU cannot make its break iterators.
+  static Status Create(std::shared_ptr<const RuleSet> rules, const ExtractOptions& options,
+                       std::unique_ptr<Extractor>* out);
+
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+  ~Extractor();
+
+  // Never fails: a document that cannot be processed comes back with
+  // Document::error set and nothing else extracted.
+  Document Extract(const RawDocument& raw);
+
+ private:
+  struct State;
+  explicit Extractor(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace lede
+
+#endif  // LEDE_EXTRACTOR_H_

@@ -1,0 +1,21 @@
+// Candidate: a span some rule matched, before overlaps are resolved.
+#ifndef LEDE_SRC_CANDIDATE_H_
+#define LEDE_SRC_CANDIDATE_H_
+
+#include <cstdint>
+
+#include "lede/document.h"
+
+namespace lede {
+
+struct Candidate {
+  Span span;
+  uint32_t rule = 0;  // index into RuleSet::Impl::rules
+  // Regex rules: index of the rule's first capture in the capture buffer the
+  // Matcher filled. Gazetteer rules: the row of the matched entry.
+  uint32_t payload = 0;
+};
+
+}  // namespace lede
+
+#endif  // LEDE_SRC_CANDIDATE_H_

@@ -1,0 +1,280 @@
+#include "lede/eval.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+
+#include "json.h"
+#include "lede/extractor.h"
+#include "offsets.h"
+
+namespace lede {
+namespace {
+
+struct Item {
+  std::string type;
+  uint64_t start = 0;
+  uint64_t end = 0;
+  std::string text;
+  std::string value;     // "" when none
+  std::string currency;  // predicted money only
+};
+
+double Ratio(size_t a, size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b); }
+double F1(double p, double r) { return p + r == 0 ? 0.0 : 2 * p * r / (p + r); }
+
+bool ParseNumber(std::string_view s, double* out) {
+  if (s.ends_with("%")) s.remove_suffix(1);
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && ptr == s.data() + s.size();
+}
+
+bool SameNumber(std::string_view a, std::string_view b) {
+  double x, y;
+  return ParseNumber(a, &x) && ParseNumber(b, &y) && std::fabs(x - y) <= 1e-9 * std::max(1.0, std::fabs(x));
+}
+
+// Gold values are TIMEX3 strings, plain numbers ("192", "100%"), money as
+// "<currency> <amount>", or several alternatives joined by '|'.
+bool SameValue(std::string_view gold, const Item& predicted) {
+  while (!gold.empty()) {
+    size_t bar = gold.find('|');
+    std::string_view one = gold.substr(0, bar);
+    gold.remove_prefix(bar == std::string_view::npos ? gold.size() : bar + 1);
+    if (one == predicted.value || SameNumber(one, predicted.value)) return true;
+    size_t space = one.find(' ');
+    if (space != std::string_view::npos && one.substr(0, space) == predicted.currency &&
+        SameNumber(one.substr(space + 1), predicted.value)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string TypeOf(std::string_view type, const EvalOptions& options) {
+  for (const auto& [from, to] : options.type_map) {
+    if (from == type) return to;
+  }
+  return std::string(type);
+}
+
+struct GoldDoc {
+  RawDocument raw;
+  std::string source;
+  std::vector<Item> entities;
+};
+
+Status ParseGold(simdjson::ondemand::document& json, const EvalOptions& options, GoldDoc* doc) {
+  std::string_view s;
+  if (json["id"].get_string().get(s)) return Status::InvalidArgument("no string field 'id'");
+  doc->raw.id.assign(s);
+  if (json["text"].get_string().get(s)) return Status::InvalidArgument("no string field 'text'");
+  doc->raw.bytes.assign(s);
+  if (!json["dct"].get_string().get(s)) doc->raw.dct.assign(s);
+  if (!json["source"].get_string().get(s)) doc->source.assign(s);
+  simdjson::ondemand::array entities;
+  if (json["entities"].get_array().get(entities)) return Status::InvalidArgument("no array field 'entities'");
+  for (auto element : entities) {
+    simdjson::ondemand::object entity;
+    if (element.get_object().get(entity)) return Status::InvalidArgument("an entity is not an object");
+    Item item;
+    std::string_view type, text;
+    if (entity["start"].get_uint64().get(item.start) || entity["end"].get_uint64().get(item.end) ||
+        entity["type"].get_string().get(type) || entity["text"].get_string().get(text)) {
+      return Status::InvalidArgument("an entity lacks start, end, type or text");
+    }
+    std::string_view value;
+    if (!entity["value"].get_string().get(value)) item.value.assign(value);
+    item.type = TypeOf(type, options);
+    item.text.assign(text);
+    if (!item.type.empty()) doc->entities.push_back(std::move(item));
+  }
+  return Status::OK();
+}
+
+std::vector<Item> Predicted(const Document& doc) {
+  std::vector<Item> items;
+  OffsetMap offsets(doc.text, OffsetUnit::kCodePoints);
+  for (const Entity& entity : doc.entities) {
+    for (const Mention& mention : entity.mentions) {
+      items.push_back(Item{entity.type, offsets.Convert(mention.span.begin), offsets.Convert(mention.span.end),
+                           std::string(doc.Text(mention.span)), entity.attributes.value.text,
+                           entity.attributes.currency});
+    }
+  }
+  return items;
+}
+
+std::string Describe(const Item& item) {
+  return fmt::format("{} [{},{}) '{}'", item.type, item.start, item.end, item.text);
+}
+
+// Scores one document's predictions against its gold entities.
+void Score(const std::string& id, const std::vector<Item>& gold, const std::vector<Item>& predicted,
+           std::map<std::string, TypeScore>* scores, std::vector<std::string>* details) {
+  for (const Item& g : gold) ++(*scores)[g.type].gold;
+  for (const Item& p : predicted) ++(*scores)[p.type].predicted;
+  std::vector<bool> gold_used(gold.size()), predicted_used(predicted.size());
+  // Exact matches first, so that an exact pair is never broken up by a mere
+  // overlap; then overlaps, one to one.
+  for (bool exact : {true, false}) {
+    for (size_t i = 0; i < gold.size(); ++i) {
+      if (gold_used[i]) continue;
+      for (size_t j = 0; j < predicted.size(); ++j) {
+        const Item& g = gold[i];
+        const Item& p = predicted[j];
+        if (predicted_used[j] || p.type != g.type) continue;
+        bool match = exact ? (p.start == g.start && p.end == g.end) : (p.start < g.end && g.start < p.end);
+        if (!match) continue;
+        gold_used[i] = predicted_used[j] = true;
+        TypeScore& score = (*scores)[g.type];
+        score.strict += exact;
+        ++score.relaxed;
+        if (!g.value.empty()) {
+          ++score.valued;
+          if (SameValue(g.value, p)) {
+            ++score.value_ok;
+          } else if (details != nullptr) {
+            details->push_back(fmt::format("VALUE {} {} gold={} lede={}", id, Describe(g), g.value,
+                                           p.value.empty() ? "-" : p.value));
+          }
+        }
+        if (!exact && details != nullptr) {
+          details->push_back(fmt::format("SPAN  {} gold {} lede {}", id, Describe(g), Describe(p)));
+        }
+        break;
+      }
+    }
+  }
+  if (details == nullptr) return;
+  for (size_t i = 0; i < gold.size(); ++i) {
+    if (!gold_used[i]) details->push_back(fmt::format("MISS  {} {} gold={}", id, Describe(gold[i]), gold[i].value));
+  }
+  for (size_t j = 0; j < predicted.size(); ++j) {
+    if (!predicted_used[j]) {
+      details->push_back(fmt::format("FALSE {} {} lede={}", id, Describe(predicted[j]), predicted[j].value));
+    }
+  }
+}
+
+void Add(const TypeScore& s, TypeScore* total) {
+  total->gold += s.gold;
+  total->predicted += s.predicted;
+  total->strict += s.strict;
+  total->relaxed += s.relaxed;
+  total->valued += s.valued;
+  total->value_ok += s.value_ok;
+}
+
+}  // namespace
+
+double TypeScore::StrictPrecision() const { return Ratio(strict, predicted); }
+double TypeScore::StrictRecall() const { return Ratio(strict, gold); }
+double TypeScore::StrictF1() const { return F1(StrictPrecision(), StrictRecall()); }
+double TypeScore::RelaxedPrecision() const { return Ratio(relaxed, predicted); }
+double TypeScore::RelaxedRecall() const { return Ratio(relaxed, gold); }
+double TypeScore::RelaxedF1() const { return F1(RelaxedPrecision(), RelaxedRecall()); }
+double TypeScore::ValueAccuracy() const { return Ratio(value_ok, valued); }
+
+Status Evaluate(const std::shared_ptr<const RuleSet>& rules, const EvalOptions& options, EvalReport* report) {
+  simdjson::padded_string corpus;
+  if (simdjson::padded_string::load(options.gold_path).get(corpus)) {
+    return Status::NotFound(fmt::format("{}: cannot read the gold corpus", options.gold_path));
+  }
+  std::unique_ptr<Extractor> extractor;
+  Status status = Extractor::Create(rules, ExtractOptions{}, &extractor);
+  if (!status.ok()) return status;
+
+  std::map<std::string, TypeScore> scores;
+  std::vector<std::string>* details = options.details ? &report->details : nullptr;
+  simdjson::ondemand::parser parser;
+  std::string_view rest(corpus.data(), corpus.size());
+  for (size_t line = 1; !rest.empty(); ++line) {
+    const size_t newline = rest.find('\n');
+    std::string_view text = rest.substr(0, newline);
+    rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
+    if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    // Each line is parsed from a padded copy: simdjson reads past its end.
+    simdjson::padded_string padded(text);
+    simdjson::ondemand::document json;
+    GoldDoc gold;
+    Status parsed = parser.iterate(padded).get(json) ? Status::InvalidArgument("malformed JSON")
+                                                     : ParseGold(json, options, &gold);
+    if (!parsed.ok()) return Status::InvalidArgument(fmt::format("{}:{}: {}", options.gold_path, line, parsed.message()));
+    if (!options.sources.empty() &&
+        std::find(options.sources.begin(), options.sources.end(), gold.source) == options.sources.end()) {
+      continue;
+    }
+    Document doc = extractor->Extract(gold.raw);
+    Score(gold.raw.id, gold.entities, Predicted(doc), &scores, details);
+    ++report->documents;
+  }
+  report->types.clear();
+  report->total = TypeScore{"all"};
+  for (auto& [type, score] : scores) {
+    score.type = type;
+    Add(score, &report->total);
+    report->types.push_back(score);
+  }
+  // Types the gold knows first, then those only lede produced.
+  std::stable_sort(report->types.begin(), report->types.end(),
+                   [](const TypeScore& a, const TypeScore& b) { return (a.gold > 0) > (b.gold > 0); });
+  return Status::OK();
+}
+
+std::string EvalReport::ToText() const {
+  std::string out = fmt::format("{} documents\n{:<10} {:>6} {:>6}   {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}   {:>6} {:>6}\n",
+                                documents, "type", "gold", "lede", "P", "R", "F1", "P~", "R~", "F1~", "value",
+                                "of");
+  auto row = [&](const TypeScore& s) {
+    out += fmt::format("{:<10} {:>6} {:>6}   {:>6.3f} {:>6.3f} {:>6.3f}   {:>6.3f} {:>6.3f} {:>6.3f}   {:>6.3f} {:>6}\n",
+                       s.type, s.gold, s.predicted, s.StrictPrecision(), s.StrictRecall(), s.StrictF1(),
+                       s.RelaxedPrecision(), s.RelaxedRecall(), s.RelaxedF1(), s.ValueAccuracy(), s.valued);
+  };
+  for (const TypeScore& s : types) row(s);
+  row(total);
+  out += "P R F1: strict (same span); P~ R~ F1~: relaxed (overlapping span); value: share of relaxed matches\n"
+         "with a gold value where lede's value is the same, of that many.\n";
+  return out;
+}
+
+std::string EvalReport::ToJson() const {
+  std::string out;
+  JsonBuilder json(&out, false);
+  auto score = [&](const TypeScore& s) {
+    json.BeginObject();
+    json.Key("type");
+    json.String(s.type);
+    for (auto [key, n] : {std::pair{"gold", s.gold}, {"predicted", s.predicted}, {"strict", s.strict},
+                          {"relaxed", s.relaxed}, {"valued", s.valued}, {"value_ok", s.value_ok}}) {
+      json.Key(key);
+      json.Number(static_cast<uint64_t>(n));
+    }
+    for (auto [key, x] : {std::pair{"strict_precision", s.StrictPrecision()}, {"strict_recall", s.StrictRecall()},
+                          {"strict_f1", s.StrictF1()}, {"relaxed_precision", s.RelaxedPrecision()},
+                          {"relaxed_recall", s.RelaxedRecall()}, {"relaxed_f1", s.RelaxedF1()},
+                          {"value_accuracy", s.ValueAccuracy()}}) {
+      json.Key(key);
+      json.Number(fmt::format("{:.4f}", x));
+    }
+    json.EndObject();
+  };
+  json.BeginObject();
+  json.Key("documents");
+  json.Number(static_cast<uint64_t>(documents));
+  json.Key("types");
+  json.BeginArray();
+  for (const TypeScore& s : types) score(s);
+  json.EndArray();
+  json.Key("total");
+  score(total);
+  json.EndObject();
+  out.push_back('\n');
+  return out;
+}
+
+}  // namespace lede

@@ -1,0 +1,186 @@
+#include "gazetteer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace lede {
+namespace {
+
+bool IsWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+}
+
+char FoldAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The index key of a name or token: its leading run of word bytes.
+std::string_view FirstWord(std::string_view s) {
+  size_t n = 0;
+  while (n < s.size() && IsWordByte(static_cast<unsigned char>(s[n]))) ++n;
+  return s.substr(0, n);
+}
+
+std::string Folded(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = FoldAscii(c);
+  return out;
+}
+
+// Length of a white-space run at text[pos] (ASCII space, tab, CR, LF and
+// no-break space), 0 if there is none.
+size_t SpaceRun(std::string_view text, size_t pos) {
+  size_t start = pos;
+  while (pos < text.size()) {
+    char c = text[pos];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++pos;
+    } else if (c == '\xC2' && pos + 1 < text.size() && text[pos + 1] == '\xA0') {
+      pos += 2;
+    } else {
+      break;
+    }
+  }
+  return pos - start;
+}
+
+// If `name` is found at text[pos], returns the end of the match in the text;
+// else 0. A single space in the name matches any white-space run.
+size_t MatchName(std::string_view name, std::string_view text, size_t pos, bool ignore_case) {
+  for (char c : name) {
+    if (c == ' ') {
+      size_t run = SpaceRun(text, pos);
+      if (run == 0) return 0;
+      pos += run;
+      continue;
+    }
+    if (pos >= text.size()) return 0;
+    char t = text[pos];
+    if (ignore_case ? FoldAscii(t) != FoldAscii(c) : t != c) return 0;
+    ++pos;
+  }
+  return pos;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+bool GazetteerTable::Parse(std::string text, const std::string& origin, std::string* error) {
+  text_ = std::move(text);
+  origin_ = origin;
+  std::string_view rest(text_);
+  uint32_t line = 0;
+  bool have_header = false;
+  while (!rest.empty()) {
+    size_t newline = rest.find('\n');
+    std::string_view row = rest.substr(0, newline);
+    rest.remove_prefix(newline == std::string_view::npos ? rest.size() : newline + 1);
+    ++line;
+    if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
+    if (row.empty() || row.front() == '#') continue;
+    std::vector<std::string_view> cells;
+    for (size_t start = 0;;) {
+      size_t tab = row.find('\t', start);
+      cells.push_back(Trim(row.substr(start, tab == std::string_view::npos ? row.npos : tab - start)));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    if (!have_header) {
+      for (std::string_view cell : cells) columns_.emplace_back(cell);
+      if (Column("name") < 0) {
+        *error = fmt::format("{}:{}: the header row has no 'name' column", origin, line);
+        return false;
+      }
+      have_header = true;
+      continue;
+    }
+    if (cells.size() > columns_.size()) {
+      *error = fmt::format("{}:{}: {} cells, but the header names {} columns", origin, line, cells.size(),
+                           columns_.size());
+      return false;
+    }
+    rows_.push_back(Row{line, std::move(cells)});
+  }
+  if (!have_header) {
+    *error = fmt::format("{}:1: empty gazetteer: a header row is required", origin);
+    return false;
+  }
+  return true;
+}
+
+int GazetteerTable::Column(std::string_view name) const {
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    if (columns_[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::string_view GazetteerTable::Cell(size_t row, int column) const {
+  const std::vector<std::string_view>& cells = rows_[row].cells;
+  if (column < 0 || static_cast<size_t>(column) >= cells.size()) return {};
+  return cells[static_cast<size_t>(column)];
+}
+
+void PhraseIndex::Add(uint32_t rule, const GazetteerTable& table, const std::vector<int>& columns,
+                      bool ignore_case) {
+  Index& index = ignore_case ? folded_ : exact_;
+  for (size_t row = 0; row < table.rows(); ++row) {
+    for (int column : columns) {
+      std::string_view cell = table.Cell(row, column);
+      while (!cell.empty()) {
+        size_t bar = cell.find('|');
+        std::string_view name = Trim(cell.substr(0, bar));
+        cell.remove_prefix(bar == std::string_view::npos ? cell.size() : bar + 1);
+        std::string_view key = FirstWord(name);
+        if (key.empty()) continue;  // names must start with a letter or digit
+        std::string index_key = ignore_case ? Folded(key) : std::string(key);
+        index.first_bytes.set(static_cast<unsigned char>(index_key[0]));
+        index.phrases[std::move(index_key)].push_back(Phrase{name, rule, static_cast<uint32_t>(row)});
+      }
+    }
+  }
+  // Longest first, so that the first hit per rule is the longest name.
+  for (auto& [key, phrases] : index.phrases) {
+    std::stable_sort(phrases.begin(), phrases.end(),
+                     [](const Phrase& a, const Phrase& b) { return a.name.size() > b.name.size(); });
+  }
+}
+
+void PhraseIndex::Match(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* out) const {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind == TokenKind::kPunct) continue;
+    std::string_view token = text.substr(tokens[i].span.begin, tokens[i].span.size());
+    std::string_view key = FirstWord(token);
+    if (key.empty()) continue;
+    if (exact_.first_bytes.test(static_cast<unsigned char>(key[0]))) MatchIn(exact_, false, key, text, tokens, i, out);
+    if (folded_.first_bytes.test(static_cast<unsigned char>(FoldAscii(key[0])))) {
+      MatchIn(folded_, true, Folded(key), text, tokens, i, out);
+    }
+  }
+}
+
+void PhraseIndex::MatchIn(const Index& index, bool ignore_case, std::string_view key, std::string_view text,
+                          const std::vector<Token>& tokens, size_t first, std::vector<Candidate>* out) const {
+  auto it = index.phrases.find(key);
+  if (it == index.phrases.end()) return;
+  const uint32_t begin = tokens[first].span.begin;
+  size_t reported = out->size();
+  for (const Phrase& phrase : it->second) {
+    bool rule_done = false;
+    for (size_t k = reported; k < out->size(); ++k) rule_done = rule_done || (*out)[k].rule == phrase.rule;
+    if (rule_done) continue;
+    size_t end = MatchName(phrase.name, text, begin, ignore_case);
+    if (end == 0) continue;
+    // The name must end where a token ends.
+    size_t j = first;
+    while (j < tokens.size() && tokens[j].span.end < end) ++j;
+    if (j == tokens.size() || tokens[j].span.end != end) continue;
+    out->push_back(Candidate{Span{begin, static_cast<uint32_t>(end)}, phrase.rule, phrase.row});
+  }
+}
+
+}  // namespace lede

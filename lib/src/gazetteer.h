@@ -1,0 +1,93 @@
+// Gazetteers: TSV lists of names, and matching them on tokens.
+//
+// A table has a header row naming its columns, then one entry per row; lines
+// starting with '#' are comments. A cell of a list column (aliases,
+// demonyms) holds several names separated by '|'.
+//
+// Matching is by hash lookup, never one regex per name (thousands of names
+// would make the regex scan crawl): names are indexed by their first word,
+// and at each token of the text only the names starting with that token's
+// first word are compared. A name matches where it begins at a token start
+// and ends at a token end, white space in the name matching any run of white
+// space in the text.
+#ifndef LEDE_SRC_GAZETTEER_H_
+#define LEDE_SRC_GAZETTEER_H_
+
+#include <bitset>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "candidate.h"
+#include "lede/document.h"
+
+namespace lede {
+
+class GazetteerTable {
+ public:
+  // Parses TSV text read from `origin`; on failure sets *error to
+  // "origin:line: message" and returns false.
+  bool Parse(std::string text, const std::string& origin, std::string* error);
+
+  // Index of the column called `name`, or -1.
+  int Column(std::string_view name) const;
+  size_t rows() const { return rows_.size(); }
+  // The cell at (row, column); "" for column -1 or a short row.
+  std::string_view Cell(size_t row, int column) const;
+  const std::string& origin() const { return origin_; }
+  // Line of `row` in the file, for messages.
+  uint32_t Line(size_t row) const { return rows_[row].line; }
+
+ private:
+  struct Row {
+    uint32_t line;
+    std::vector<std::string_view> cells;  // views into text_
+  };
+  std::string text_;
+  std::string origin_;
+  std::vector<std::string> columns_;
+  std::vector<Row> rows_;
+};
+
+class PhraseIndex {
+ public:
+  // Adds the names in `columns` of every row of `table`, to be reported as
+  // candidates of rule `rule`. `table` must outlive the index.
+  void Add(uint32_t rule, const GazetteerTable& table, const std::vector<int>& columns, bool ignore_case);
+
+  // Appends a candidate for the longest name of each rule found at each
+  // token start.
+  void Match(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* out) const;
+
+  bool empty() const { return exact_.phrases.empty() && folded_.phrases.empty(); }
+
+ private:
+  struct Phrase {
+    std::string_view name;  // as written in the table
+    uint32_t rule;
+    uint32_t row;
+  };
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  struct Index {
+    std::unordered_map<std::string, std::vector<Phrase>, KeyHash, std::equal_to<>> phrases;
+    // First bytes of the keys: most tokens (lower-case words against a
+    // table of proper names) are turned away by one bit test, not a hash.
+    std::bitset<256> first_bytes;
+  };
+
+  void MatchIn(const Index& index, bool ignore_case, std::string_view key, std::string_view text,
+               const std::vector<Token>& tokens, size_t first, std::vector<Candidate>* out) const;
+
+  Index exact_;   // by first word as written
+  Index folded_;  // by first word in ASCII lower case, for ignore_case rules
+};
+
+}  // namespace lede
+
+#endif  // LEDE_SRC_GAZETTEER_H_

@@ -1,0 +1,48 @@
+// JsonBuilder: appends JSON to a string, compact or indented, with keys in
+// the order they are written (so records have a stable key order).
+#ifndef LEDE_SRC_JSON_H_
+#define LEDE_SRC_JSON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lede {
+
+// Appends `s` (valid UTF-8) as a quoted JSON string. Control characters and
+// U+2028/U+2029 are escaped, so the output is safe to embed in JavaScript.
+void AppendJsonString(std::string_view s, std::string* out);
+
+class JsonBuilder {
+ public:
+  JsonBuilder(std::string* out, bool pretty) : out_(out), pretty_(pretty) {}
+
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  // Inside an object, the key of the value written next.
+  void Key(std::string_view key);
+
+  void String(std::string_view s);
+  // `digits` must already be a valid JSON number.
+  void Number(std::string_view digits);
+  void Number(uint64_t n);
+  void Null();
+
+ private:
+  void BeforeValue();
+  void Open(char bracket);
+  void Close(char bracket);
+  void NewLine();
+
+  std::string* out_;
+  bool pretty_;
+  bool after_key_ = false;
+  std::vector<bool> has_items_;  // per open object or array
+};
+
+}  // namespace lede
+
+#endif  // LEDE_SRC_JSON_H_

@@ -1,0 +1,24 @@
+// Resolver: one candidate per place in the text.
+//
+// Where candidates overlap, the one of higher rule priority wins, then the
+// longer, then the leftmost; a full tie goes to the rule declared first.
+// Blocking rules (type NONE) take part like any other and are removed after,
+// so that what they cover yields nothing.
+#ifndef LEDE_SRC_RESOLVER_H_
+#define LEDE_SRC_RESOLVER_H_
+
+#include <vector>
+
+#include "candidate.h"
+
+namespace lede {
+
+struct Rule;
+
+// Keeps the winning candidates of *candidates, sorted by position. With
+// `keep_overlaps`, keeps every candidate but those of blocking rules.
+void ResolveOverlaps(const std::vector<Rule>& rules, bool keep_overlaps, std::vector<Candidate>* candidates);
+
+}  // namespace lede
+
+#endif  // LEDE_SRC_RESOLVER_H_

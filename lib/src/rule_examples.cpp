@@ -1,0 +1,108 @@
+// TestRuleExamples: `lede rules test`, every pack's examples through the
+// whole pipeline.
+#include <fmt/format.h>
+
+#include "lede/extractor.h"
+#include "lede/rules.h"
+#include "rules_impl.h"
+
+namespace lede {
+namespace {
+
+// Examples resolve relative dates against this date unless they give one,
+// so that expected values are fixed (as Duckling fixes its reference time).
+constexpr std::string_view kExampleDct = "2022-11-28";
+
+struct Found {
+  const Entity* entity;
+  const Mention* mention;
+};
+
+std::string Describe(const Document& doc, const std::vector<Found>& found) {
+  if (found.empty()) return "nothing";
+  std::string out;
+  for (const Found& f : found) {
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{} '{}' by {}", f.entity->type, doc.Text(f.mention->span), f.mention->rule);
+    if (!f.entity->attributes.value.empty()) out += fmt::format(" = {}", f.entity->attributes.value.text);
+  }
+  return out;
+}
+
+std::vector<Found> Mentions(const Document& doc) {
+  std::vector<Found> found;
+  for (const Entity& entity : doc.entities) {
+    for (const Mention& mention : entity.mentions) found.push_back(Found{&entity, &mention});
+  }
+  return found;
+}
+
+// Why `example` fails for `rule`, or "" when it passes.
+std::string CheckExample(Extractor& extractor, const Rule& rule, const Example& example, bool counter) {
+  RawDocument raw;
+  raw.id = "example";
+  Span marked;
+  const bool has_span = SplitExampleSpan(example.text, &raw.bytes, &marked.begin, &marked.end);
+  raw.dct = example.dct.empty() ? std::string(kExampleDct) : example.dct;
+  Document doc = extractor.Extract(raw);
+  if (!doc.error.empty()) return doc.error;
+
+  const std::vector<Found> all = Mentions(doc);
+  std::vector<Found> relevant;  // mentions in the marked part, of the rule's type
+  for (const Found& f : all) {
+    if (has_span && !f.mention->span.Overlaps(marked)) continue;
+    if (rule.blocking() || f.entity->type == rule.info.type) relevant.push_back(f);
+  }
+  if (rule.blocking()) {
+    // A blocking rule's example must yield nothing; its counter-example must
+    // still yield something.
+    if (counter == relevant.empty()) return fmt::format("expected {}, found {}", counter ? "an entity" : "nothing",
+                                                        Describe(doc, relevant));
+    return "";
+  }
+  if (counter) {
+    if (relevant.empty()) return "";
+    return fmt::format("expected no {}, found {}", rule.info.type, Describe(doc, relevant));
+  }
+  for (const Found& f : relevant) {
+    if (f.mention->rule != rule.info.id) continue;
+    if (has_span && !(f.mention->span == marked)) continue;
+    if (!example.value.empty() && f.entity->attributes.value.text != example.value) continue;
+    return "";
+  }
+  std::string expected = fmt::format("{} by {}", rule.info.type, rule.info.id);
+  if (has_span) expected += fmt::format(" over '{}'", std::string_view(raw.bytes).substr(marked.begin, marked.size()));
+  if (!example.value.empty()) expected += fmt::format(" = {}", example.value);
+  return fmt::format("expected {}, found {}", expected, Describe(doc, all));
+}
+
+}  // namespace
+
+Status TestRuleExamples(const std::shared_ptr<const RuleSet>& rules, const std::string& pack,
+                        std::vector<ExampleFailure>* failures, size_t* checked) {
+  bool pack_found = pack.empty();
+  for (const PackInfo& info : rules->packs()) pack_found = pack_found || info.name == pack;
+  if (!pack_found) return Status::NotFound(fmt::format("no rule pack named '{}'", pack));
+
+  std::unique_ptr<Extractor> extractor;
+  Status status = Extractor::Create(rules, ExtractOptions{}, &extractor);
+  if (!status.ok()) return status;
+  *checked = 0;
+  const std::string prefix = pack + ".";
+  for (const Rule& rule : rules->impl().rules) {
+    if (!pack.empty() && !rule.info.id.starts_with(prefix)) continue;
+    for (bool counter : {false, true}) {
+      for (const Example& example : counter ? rule.counter_examples : rule.examples) {
+        ++*checked;
+        std::string reason = CheckExample(*extractor, rule, example, counter);
+        if (reason.empty()) continue;
+        std::string origin = rule.info.origin.substr(0, rule.info.origin.rfind(':'));
+        failures->push_back(ExampleFailure{rule.info.id, fmt::format("{}:{}", origin, example.line),
+                                           (counter ? "counter-example: " : "example: ") + example.text, reason});
+      }
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace lede

@@ -1,0 +1,56 @@
+// Parsing one rule pack (TOML) into plain specs; docs/rules.md has the format.
+//
+// This stage checks everything that can be checked from the pack alone:
+// TOML syntax, required and unknown keys, rule id shape, macro references and
+// cycles, normalizer names. Compiling the regexes and loading gazetteers is
+// rules.cpp's job, which reports with the line numbers kept here.
+#ifndef LEDE_SRC_RULE_PACK_H_
+#define LEDE_SRC_RULE_PACK_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lede/rules.h"
+
+namespace lede {
+
+// An example or counter-example. The text may mark the expected span with
+// [brackets]; value and dct are optional ("" when absent).
+struct Example {
+  std::string text;
+  std::string value;
+  std::string dct;
+  uint32_t line = 0;
+};
+
+struct RuleSpec {
+  RuleInfo info;                  // id, type, subtype, normalize, priority, origin
+  std::string pattern;            // regex rules: the pattern, macros expanded
+  uint32_t pattern_line = 0;
+  std::string gazetteer;          // gazetteer rules: TSV path relative to the pack
+  uint32_t gazetteer_line = 0;
+  std::vector<std::string> match_columns;  // gazetteer columns whose names match; empty: the default
+  bool ignore_case = false;       // gazetteer names match in any ASCII case
+  std::vector<Example> examples;
+  std::vector<Example> counter_examples;
+};
+
+struct PackSpec {
+  PackInfo info;
+  std::vector<RuleSpec> rules;
+};
+
+// Parses `toml`, read from `origin` (used in messages). On failure returns
+// false and sets *error to "origin:line: message".
+bool ParsePack(std::string_view toml, const std::string& origin, PackSpec* pack, std::string* error);
+
+// Splits an example's text at its [brackets]: *plain gets the text without
+// them, *begin/*end the byte range they enclosed. Returns false when the text
+// marks no span (then *plain is the text as written).
+bool SplitExampleSpan(std::string_view text, std::string* plain, uint32_t* begin, uint32_t* end);
+
+}  // namespace lede
+
+#endif  // LEDE_SRC_RULE_PACK_H_

@@ -1,0 +1,45 @@
+// The compiled form of a RuleSet, shared by the pipeline stages.
+#ifndef LEDE_SRC_RULES_IMPL_H_
+#define LEDE_SRC_RULES_IMPL_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gazetteer.h"
+#include "lede/rules.h"
+#include "matcher.h"
+#include "normalizer.h"
+#include "rule_pack.h"
+
+namespace lede {
+
+// The type of rules that claim a span only to keep other rules off it
+// ("5G", "COVID-19"); they never yield an entity.
+inline constexpr std::string_view kBlockingType = "NONE";
+
+struct Rule {
+  RuleInfo info;
+  std::string pattern;                    // regex rules
+  std::string pattern_origin;             // "file:line" of the pattern
+  std::vector<std::string> group_names;   // regex rules: group i+1's name, "" if unnamed
+  const GazetteerTable* table = nullptr;  // gazetteer rules
+  std::vector<int> match_columns;         // gazetteer rules
+  bool ignore_case = false;               // gazetteer rules
+  NormalizeFn normalize = nullptr;
+  std::vector<Example> examples;
+  std::vector<Example> counter_examples;
+
+  bool blocking() const { return info.type == kBlockingType; }
+};
+
+struct RuleSet::Impl {
+  std::vector<PackInfo> packs;
+  std::vector<Rule> rules;  // all packs' rules, in pack order
+  std::vector<std::unique_ptr<GazetteerTable>> tables;
+  Matcher matcher;
+};
+
+}  // namespace lede
+
+#endif  // LEDE_SRC_RULES_IMPL_H_

@@ -1,0 +1,96 @@
+#include "lede/extractor.h"
+
+#include <doctest/doctest.h>
+
+#include "test_util.h"
+
+namespace lede {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+TEST_CASE("extractor: the seed-style sentence through every stage with the built-in packs") {
+  Document doc = testing::Extract(testing::BuiltinRules(),
+                                  "China's Huawei and Nokia renewed a licence. Britain will remove Huawei's "
+                                  "equipment by 2027, and revenue fell 40% in Germany.",
+                                  "2022-11-28");
+  CHECK(testing::Found(doc) == Strings{"GPE China", "ORG Huawei", "ORG Nokia", "GPE Britain", "ORG Huawei",
+                                       "DATE 2027=2027", "PERCENT 40%=40", "GPE Germany"});
+  CHECK(doc.dct == "2022-11-28");
+  CHECK(doc.dct_source == "input");
+  CHECK(doc.sentences.size() == 2);
+  CHECK(doc.error.empty());
+  CHECK(doc.warnings.empty());
+}
+
+TEST_CASE("extractor: the dct option overrides the input's; a bad input date is a warning") {
+  auto rules = testing::BuiltinRules();
+  ExtractOptions options;
+  options.dct = "2020-01-31";
+  Document doc = testing::Extract(rules, "x", "2022-11-28", options);
+  CHECK(doc.dct == "2020-01-31");
+  CHECK(doc.dct_source == "option");
+
+  doc = testing::Extract(rules, "x", "yesterday");
+  CHECK(doc.dct.empty());
+  REQUIRE(doc.warnings.size() == 1);
+  CHECK(doc.warnings[0].code == "bad-dct");
+  CHECK(doc.warnings[0].message == "ignored document date 'yesterday': expected YYYY-MM-DD");
+
+  doc = testing::Extract(rules, "x", "2022-11-28T08:00:00Z");
+  CHECK(doc.dct == "2022-11-28");
+}
+
+TEST_CASE("extractor: bad options are refused at creation") {
+  std::unique_ptr<Extractor> extractor;
+  ExtractOptions bad_date;
+  bad_date.dct = "28/11/2022";
+  CHECK(Extractor::Create(testing::BuiltinRules(), bad_date, &extractor).message() ==
+        "invalid document date '28/11/2022': expected YYYY-MM-DD");
+  ExtractOptions bad_type;
+  bad_type.types = {"ORG", "COMPANY"};
+  Status status = Extractor::Create(testing::BuiltinRules(), bad_type, &extractor);
+  CHECK(status.IsInvalidArgument());
+  CHECK(status.message().starts_with("unknown entity type 'COMPANY'; the rules produce DATE, GPE, ORG, PERCENT"));
+}
+
+TEST_CASE("extractor: a type filter keeps only those types") {
+  ExtractOptions options;
+  options.types = {"GPE", "PERCENT"};
+  Document doc = testing::Extract(testing::BuiltinRules(), "Nokia in Germany rose 5% in 2021.", "", options);
+  CHECK(testing::Found(doc) == Strings{"GPE Germany", "PERCENT 5%=5"});
+  CHECK(doc.entities[0].id == "E1");
+}
+
+TEST_CASE("extractor: a read error passes through as the document's error") {
+  std::unique_ptr<Extractor> extractor;
+  REQUIRE(Extractor::Create(testing::BuiltinRules(), ExtractOptions{}, &extractor).ok());
+  RawDocument raw;
+  raw.id = "gone.txt";
+  raw.error = "cannot open: No such file or directory";
+  Document doc = extractor->Extract(raw);
+  CHECK(doc.id == "gone.txt");
+  CHECK(doc.error == raw.error);
+  CHECK(doc.entities.empty());
+}
+
+TEST_CASE("extractor: empty and blank documents yield empty records") {
+  Document doc = testing::Extract(testing::BuiltinRules(), "");
+  CHECK(doc.entities.empty());
+  CHECK(doc.sentences.empty());
+  doc = testing::Extract(testing::BuiltinRules(), "\n\n   \n");
+  CHECK(doc.entities.empty());
+  CHECK(doc.tokens.empty());
+}
+
+TEST_CASE("extractor: one extractor serves many documents without carrying state over") {
+  std::unique_ptr<Extractor> extractor;
+  REQUIRE(Extractor::Create(testing::BuiltinRules(), ExtractOptions{}, &extractor).ok());
+  RawDocument first{"1", "Nokia rose 5%.", "", ""};
+  RawDocument second{"2", "Germany.", "", ""};
+  CHECK(testing::Found(extractor->Extract(first)) == Strings{"ORG Nokia", "PERCENT 5%=5"});
+  CHECK(testing::Found(extractor->Extract(second)) == Strings{"GPE Germany"});
+}
+
+}  // namespace
+}  // namespace lede

@@ -1,0 +1,104 @@
+#include "matcher.h"
+
+#include <doctest/doctest.h>
+
+#include "rules_impl.h"
+#include "segmenter.h"
+#include "test_util.h"
+
+namespace lede {
+namespace {
+
+using testing::Files;
+using Strings = std::vector<std::string>;
+
+// "rule text" for every raw candidate, before the Resolver, plus captures.
+Strings Scan(const RuleSet& rules, const std::string& text) {
+  std::unique_ptr<Segmenter> segmenter;
+  REQUIRE(Segmenter::Create(&segmenter).ok());
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+  segmenter->Split(text, &sentences, &tokens);
+  std::vector<Candidate> candidates;
+  std::vector<Span> captures;
+  rules.impl().matcher.Scan(text, tokens, &candidates, &captures);
+  Strings out;
+  for (const Candidate& c : candidates) {
+    const Rule& rule = rules.impl().rules[c.rule];
+    std::string s = rule.info.id + " " + text.substr(c.span.begin, c.span.size());
+    for (size_t g = 0; !rule.info.gazetteer && g < rule.group_names.size(); ++g) {
+      const Span& capture = captures[c.payload + g];
+      s += " " + rule.group_names[g] + "=" +
+           (capture == kNoCapture ? std::string("-") : text.substr(capture.begin, capture.size()));
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+const char* kPack = R"([pack]
+name = "m"
+version = "1"
+
+[[rule]]
+id = "m.money"
+type = "MONEY"
+pattern = '\$(?P<amount>\d+)(?: (?P<scale>million|billion))?'
+
+[[rule]]
+id = "m.number"
+type = "CARDINAL"
+pattern = '\b(?P<amount>\d+)\b'
+
+[[rule]]
+id = "m.shortmoney"
+type = "MONEY"
+pattern = '\$\d'
+
+[[rule]]
+id = "m.company"
+type = "ORG"
+gazetteer = "names.tsv"
+)";
+
+TEST_CASE("matcher: one scan finds every rule's candidates with their captures") {
+  auto rules = testing::RulesFrom({{"m.toml", kPack}, {"names.tsv", "name\nAcme\n"}});
+  CHECK(Scan(*rules, "Acme paid $5 million and 12 more.") ==
+        Strings{"m.company Acme", "m.money $5 million amount=5 scale=million", "m.shortmoney $5",
+                "m.number 12 amount=12"});
+  // Named groups repeat across rules without clashing; an absent group is "-".
+  CHECK(Scan(*rules, "$7") == Strings{"m.money $7 amount=7 scale=-", "m.shortmoney $7"});
+}
+
+TEST_CASE("matcher: leftmost-longest: a match hides regex candidates starting inside it") {
+  auto rules = testing::RulesFrom({{"m.toml", kPack}, {"names.tsv", "name\nAcme\n"}});
+  // "5" inside "$5 million" is not a separate number candidate.
+  CHECK(Scan(*rules, "$5 million") ==
+        Strings{"m.money $5 million amount=5 scale=million", "m.shortmoney $5"});
+}
+
+TEST_CASE("matcher: word boundaries see the text around a match") {
+  auto rules = testing::RulesFrom({{"m.toml", kPack}, {"names.tsv", "name\nAcme\n"}});
+  CHECK(Scan(*rules, "x12 12x 12") == Strings{"m.number 12 amount=12"});
+}
+
+TEST_CASE("matcher: empty text and text without matches give nothing") {
+  auto rules = testing::RulesFrom({{"m.toml", kPack}, {"names.tsv", "name\nAcme\n"}});
+  CHECK(Scan(*rules, "").empty());
+  CHECK(Scan(*rules, "no numbers here").empty());
+}
+
+TEST_CASE("matcher: bad regexes are refused with the pattern's file:line") {
+  const std::string header = "[pack]\nname = \"m\"\nversion = \"1\"\n[[rule]]\nid = \"m.x\"\ntype = \"ORG\"\n";
+  CHECK(testing::LoadError({{"m.toml", header + "pattern = 'a(b'\n"}}) ==
+        "m.toml:7: rule m.x: missing ): a(b");
+  CHECK(testing::LoadError({{"m.toml", header + "pattern = '(?<=a)b'\n"}}) ==
+        "m.toml:7: rule m.x: invalid perl operator: (?<");
+  CHECK(testing::LoadError({{"m.toml", header + "pattern = 'a*'\n"}}) ==
+        "m.toml:7: rule m.x: the pattern matches the empty string");
+  CHECK(testing::LoadError({{"m.toml", header + "pattern = '(?:x{1000}){1000}'\n"}}) ==
+        "m.toml:7: rule m.x: invalid repetition size: {1000}");
+}
+
+}  // namespace
+}  // namespace lede

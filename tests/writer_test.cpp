@@ -1,0 +1,135 @@
+#include "lede/writer.h"
+
+#include <doctest/doctest.h>
+
+#include "test_util.h"
+
+#include "json.h"
+#include "offsets.h"
+
+namespace lede {
+namespace {
+
+std::string Quote(std::string_view s) {
+  std::string out;
+  AppendJsonString(s, &out);
+  return out;
+}
+
+TEST_CASE("writer: JSON strings escape quotes, backslashes, controls and line separators") {
+  CHECK(Quote("") == "\"\"");
+  CHECK(Quote("plain caf\xC3\xA9") == "\"plain caf\xC3\xA9\"");
+  CHECK(Quote("a\"b\\c") == R"("a\"b\\c")");
+  CHECK(Quote("\n\t\r\b\f") == R"("\n\t\r\u0008\u000c")");
+  CHECK(Quote(std::string_view("\0\x1f\x7f", 3)) == R"("\u0000\u001f\u007f")");
+  CHECK(Quote("a\xE2\x80\xA8" "b\xE2\x80\xA9") == R"("a\u2028b\u2029")");
+  CHECK(Quote("\xE2\x80\x99") == "\"\xE2\x80\x99\"");  // other U+20xx stay as they are
+}
+
+TEST_CASE("writer: offsets in code points, UTF-16 units and bytes") {
+  // "é" is 2 bytes, 1 code point, 1 unit; "📈" is 4 bytes, 1 code point, 2 units.
+  std::string text = "\xC3\xA9\xF0\x9F\x93\x88x";
+  text += std::string(200, 'y');
+  OffsetMap cp(text, OffsetUnit::kCodePoints), u16(text, OffsetUnit::kUtf16), bytes(text, OffsetUnit::kBytes);
+  CHECK(cp.Convert(0) == 0);
+  CHECK(cp.Convert(2) == 1);
+  CHECK(cp.Convert(6) == 2);
+  CHECK(cp.Convert(7) == 3);
+  CHECK(u16.Convert(6) == 3);
+  CHECK(u16.Convert(7) == 4);
+  CHECK(bytes.Convert(7) == 7);
+  CHECK(cp.Convert(static_cast<uint32_t>(text.size())) == text.size() - 4);
+  CHECK(u16.Convert(static_cast<uint32_t>(text.size())) == text.size() - 3);
+  std::string full(128, 'z');  // ends exactly on a block boundary
+  CHECK(OffsetMap(full, OffsetUnit::kCodePoints).Convert(128) == 128);
+  CHECK(OffsetMap("", OffsetUnit::kUtf16).Convert(0) == 0);
+}
+
+Document SampleDocument() {
+  Document doc;
+  doc.id = "a\"b.txt";
+  doc.text = "\xC3\xA9 Nokia rose 40%";
+  doc.dct = "2022-11-28";
+  doc.dct_source = "option";
+  doc.input_bytes = 18;
+  doc.sentences.push_back(Sentence{Span{0, 18}, 0, 4});
+  Entity org{"E1", "ORG", Attributes{}, {Mention{Span{3, 8}, 0, "orgs.company"}}};
+  org.attributes.subtype = "company";
+  org.attributes.canonical = "Nokia";
+  Entity percent{"E2", "PERCENT", Attributes{}, {Mention{Span{14, 17}, 0, "percent.numeric"}}};
+  percent.attributes.value = Value::Number("40");
+  doc.entities = {org, percent};
+  doc.warnings.push_back(Warning{"bom", "removed"});
+  return doc;
+}
+
+TEST_CASE("writer: a record has every field in a stable order") {
+  WriterOptions options;
+  options.packs = {{"orgs", "1.0"}, {"percent", "0.2"}};
+  Writer writer(options);
+  CHECK(writer.Format(SampleDocument()) ==
+        R"({"schema":"lede/1","id":"a\"b.txt","dct":"2022-11-28","dct_source":"option","language":"en",)"
+        R"("packs":{"orgs":"1.0","percent":"0.2"},"stats":{"bytes":18,"sentences":1,"tokens":0},)"
+        R"("entities":[{"id":"E1","type":"ORG","subtype":"company","canonical":"Nokia","mentions":[)"
+        R"({"start":2,"end":7,"text":"Nokia","sentence":0,"rule":"orgs.company"}]},)"
+        R"({"id":"E2","type":"PERCENT","value":40,"mentions":[)"
+        R"({"start":13,"end":16,"text":"40%","sentence":0,"rule":"percent.numeric"}]}],)"
+        R"("agreements":[],"warnings":[{"code":"bom","message":"removed"}]})");
+}
+
+TEST_CASE("writer: a document without date writes dct null and no dct_source") {
+  Document doc;
+  doc.id = "x";
+  Writer writer(WriterOptions{});
+  CHECK(writer.Format(doc) ==
+        R"({"schema":"lede/1","id":"x","dct":null,"language":"en","packs":{},"stats":{"bytes":0,"sentences":0,)"
+        R"("tokens":0},"entities":[],"agreements":[],"warnings":[]})");
+}
+
+TEST_CASE("writer: an error record keeps the arrays, so that jq filters still work") {
+  Document doc;
+  doc.id = "missing.txt";
+  doc.error = "cannot open: No such file or directory";
+  Writer writer(WriterOptions{});
+  CHECK(writer.Format(doc) ==
+        R"({"schema":"lede/1","id":"missing.txt","error":"cannot open: No such file or directory",)"
+        R"("entities":[],"agreements":[],"warnings":[]})");
+}
+
+TEST_CASE("writer: pretty output indents by two spaces") {
+  WriterOptions options;
+  options.pretty = true;
+  Document doc;
+  doc.id = "x";
+  doc.error = "e";
+  CHECK(Writer(options).Format(doc) ==
+        "{\n  \"schema\": \"lede/1\",\n  \"id\": \"x\",\n  \"error\": \"e\",\n  \"entities\": [],\n"
+        "  \"agreements\": [],\n  \"warnings\": []\n}");
+}
+
+TEST_CASE("writer: jsonl frames one record per line, json one array") {
+  std::string out;
+  Writer jsonl(WriterOptions{});
+  jsonl.Begin(&out);
+  jsonl.Add("{}", &out);
+  jsonl.Add("{}", &out);
+  jsonl.End(&out);
+  CHECK(out == "{}\n{}\n");
+
+  WriterOptions options;
+  options.format = OutputFormat::kJson;
+  Writer json(options);
+  out.clear();
+  json.Begin(&out);
+  json.Add("{}", &out);
+  json.Add("{}", &out);
+  json.End(&out);
+  CHECK(out == "[\n{},\n{}\n]\n");
+  out.clear();
+  json.Begin(&out);
+  json.End(&out);
+  CHECK(out == "[]\n");
+}
+
+}  // namespace
+}  // namespace lede
