@@ -16,6 +16,10 @@ type = "DATE"
 pattern = '\b\d{4}\b'
 normalize = "year"
 [[rule]]
+id = "e.unit"
+type = "QUANTITY"
+pattern = '\byears\b'
+[[rule]]
 id = "e.percent"
 type = "PERCENT"
 pattern = '(?P<num>\d+)%'
@@ -40,7 +44,7 @@ TEST_CASE("eval: strict, relaxed and value scores per type, gold types mapped") 
   EvalReport report;
   REQUIRE(Evaluate(testing::RulesFrom({{"e.toml", kPack}}), options, &report).ok());
   CHECK(report.documents == 2);
-  REQUIRE(report.types.size() == 2);
+  REQUIRE(report.types.size() == 3);
   const TypeScore& date = report.types[0];
   CHECK(date.type == "DATE");
   CHECK(date.gold == 4);
@@ -56,7 +60,11 @@ TEST_CASE("eval: strict, relaxed and value scores per type, gold types mapped") 
   CHECK(percent.type == "PERCENT");
   CHECK(percent.strict == 1);
   CHECK(percent.value_ok == 1);  // "5%" and 5 are the same number
+  // QUANTITY is not annotated in the gold: listed, but not in the total.
+  CHECK(report.types[2].type == "QUANTITY");
+  CHECK(report.types[2].predicted == 1);
   CHECK(report.total.gold == 5);
+  CHECK(report.total.predicted == 4);
   CHECK(report.total.relaxed == 4);
   CHECK(report.details == std::vector<std::string>{
                               "VALUE a DATE [14,18) '2022' gold=2023 lede=2022",

@@ -113,9 +113,16 @@ std::string Describe(const Item& item) {
   return fmt::format("{} [{},{}) '{}'", item.type, item.start, item.end, item.text);
 }
 
+// One line of EvalReport::details, kept with its type until the corpus says
+// which types it annotates.
+struct Detail {
+  std::string type;
+  std::string line;
+};
+
 // Scores one document's predictions against its gold entities.
 void Score(const std::string& id, const std::vector<Item>& gold, const std::vector<Item>& predicted,
-           std::map<std::string, TypeScore>* scores, std::vector<std::string>* details) {
+           std::map<std::string, TypeScore>* scores, std::vector<Detail>* details) {
   for (const Item& g : gold) ++(*scores)[g.type].gold;
   for (const Item& p : predicted) ++(*scores)[p.type].predicted;
   std::vector<bool> gold_used(gold.size()), predicted_used(predicted.size());
@@ -139,12 +146,12 @@ void Score(const std::string& id, const std::vector<Item>& gold, const std::vect
           if (SameValue(g.value, p)) {
             ++score.value_ok;
           } else if (details != nullptr) {
-            details->push_back(fmt::format("VALUE {} {} gold={} lede={}", id, Describe(g), g.value,
-                                           p.value.empty() ? "-" : p.value));
+            details->push_back({g.type, fmt::format("VALUE {} {} gold={} lede={}", id, Describe(g), g.value,
+                                                    p.value.empty() ? "-" : p.value)});
           }
         }
         if (!exact && details != nullptr) {
-          details->push_back(fmt::format("SPAN  {} gold {} lede {}", id, Describe(g), Describe(p)));
+          details->push_back({g.type, fmt::format("SPAN  {} gold {} lede {}", id, Describe(g), Describe(p))});
         }
         break;
       }
@@ -152,11 +159,14 @@ void Score(const std::string& id, const std::vector<Item>& gold, const std::vect
   }
   if (details == nullptr) return;
   for (size_t i = 0; i < gold.size(); ++i) {
-    if (!gold_used[i]) details->push_back(fmt::format("MISS  {} {} gold={}", id, Describe(gold[i]), gold[i].value));
+    if (!gold_used[i]) {
+      details->push_back({gold[i].type, fmt::format("MISS  {} {} gold={}", id, Describe(gold[i]), gold[i].value)});
+    }
   }
   for (size_t j = 0; j < predicted.size(); ++j) {
     if (!predicted_used[j]) {
-      details->push_back(fmt::format("FALSE {} {} lede={}", id, Describe(predicted[j]), predicted[j].value));
+      details->push_back(
+          {predicted[j].type, fmt::format("FALSE {} {} lede={}", id, Describe(predicted[j]), predicted[j].value)});
     }
   }
 }
@@ -190,7 +200,7 @@ Status Evaluate(const std::shared_ptr<const RuleSet>& rules, const EvalOptions& 
   if (!status.ok()) return status;
 
   std::map<std::string, TypeScore> scores;
-  std::vector<std::string>* details = options.details ? &report->details : nullptr;
+  std::vector<Detail> details;
   simdjson::ondemand::parser parser;
   std::string_view rest(corpus.data(), corpus.size());
   for (size_t line = 1; !rest.empty(); ++line) {
@@ -210,15 +220,20 @@ Status Evaluate(const std::shared_ptr<const RuleSet>& rules, const EvalOptions& 
       continue;
     }
     Document doc = extractor->Extract(gold.raw);
-    Score(gold.raw.id, gold.entities, Predicted(doc), &scores, details);
+    Score(gold.raw.id, gold.entities, Predicted(doc), &scores, options.details ? &details : nullptr);
     ++report->documents;
   }
   report->types.clear();
   report->total = TypeScore{"all"};
   for (auto& [type, score] : scores) {
     score.type = type;
-    Add(score, &report->total);
+    // A type the gold does not annotate cannot be scored: its mentions are
+    // not errors, so they stay out of the total.
+    if (score.gold > 0) Add(score, &report->total);
     report->types.push_back(score);
+  }
+  for (Detail& detail : details) {
+    if (scores[detail.type].gold > 0) report->details.push_back(std::move(detail.line));
   }
   // Types the gold knows first, then those only lede produced.
   std::stable_sort(report->types.begin(), report->types.end(),
@@ -238,7 +253,8 @@ std::string EvalReport::ToText() const {
   for (const TypeScore& s : types) row(s);
   row(total);
   out += "P R F1: strict (same span); P~ R~ F1~: relaxed (overlapping span); value: share of relaxed matches\n"
-         "with a gold value where lede's value is the same, of that many.\n";
+         "with a gold value where lede's value is the same, of that many. Types the gold does not annotate\n"
+         "(gold 0) are left out of the total.\n";
   return out;
 }
 

@@ -56,7 +56,7 @@ struct TypeScore {
 struct EvalReport {
   size_t documents = 0;
   std::vector<TypeScore> types;  // sorted by type, gold types first
-  TypeScore total;               // over all types
+  TypeScore total;               // over the types the gold annotates
   std::vector<std::string> details;
 
   std::string ToText() const;  // an aligned table
