@@ -25,13 +25,8 @@ std::string ParseError(std::string tsv) {
 
 // "text@begin rule:row" for every candidate.
 std::vector<std::string> Match(const PhraseIndex& index, const std::string& text) {
-  std::unique_ptr<Segmenter> segmenter;
-  REQUIRE(Segmenter::Create(&segmenter).ok());
-  std::vector<Sentence> sentences;
-  std::vector<Token> tokens;
-  segmenter->Split(text, &sentences, &tokens);
   std::vector<Candidate> candidates;
-  index.Match(text, tokens, &candidates);
+  index.Match(text, testing::Tokens(text), &candidates);
   std::vector<std::string> out;
   for (const Candidate& c : candidates) {
     out.push_back(text.substr(c.span.begin, c.span.size()) + "@" + std::to_string(c.span.begin) + " " +

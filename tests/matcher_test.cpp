@@ -14,11 +14,7 @@ using Strings = std::vector<std::string>;
 
 // "rule text" for every raw candidate, before the Resolver, plus captures.
 Strings Scan(const RuleSet& rules, const std::string& text) {
-  std::unique_ptr<Segmenter> segmenter;
-  REQUIRE(Segmenter::Create(&segmenter).ok());
-  std::vector<Sentence> sentences;
-  std::vector<Token> tokens;
-  segmenter->Split(text, &sentences, &tokens);
+  const std::vector<Token> tokens = testing::Tokens(text);
   std::vector<Candidate> candidates;
   std::vector<Span> captures;
   rules.impl().matcher.Scan(text, tokens, &candidates, &captures);

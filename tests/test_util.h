@@ -17,6 +17,7 @@
 
 #include "lede/extractor.h"
 #include "lede/rules.h"
+#include "segmenter.h"
 
 // Lets doctest print the string lists most tests compare.
 namespace doctest {
@@ -93,6 +94,16 @@ inline std::vector<std::string> Found(const Document& doc) {
 inline std::vector<std::string> Found(const std::shared_ptr<const RuleSet>& rules, const std::string& text,
                                       const std::string& dct = "") {
   return Found(Extract(rules, text, dct));
+}
+
+// The tokens of `text`, as the Segmenter makes them.
+inline std::vector<Token> Tokens(const std::string& text) {
+  std::unique_ptr<Segmenter> segmenter;
+  REQUIRE(Segmenter::Create(&segmenter).ok());
+  std::vector<Sentence> sentences;
+  std::vector<Token> tokens;
+  segmenter->Split(text, &sentences, &tokens);
+  return tokens;
 }
 
 // A directory of its own under the system's temporary directory, removed

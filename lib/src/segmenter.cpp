@@ -63,6 +63,18 @@ class Utf8Text {
   UText text_ = UTEXT_INITIALIZER;
 };
 
+// Calls f(begin, end) for each segment `iterator` finds in `utext`.
+template <typename F>
+void ForEachSegment(icu::BreakIterator& iterator, UText* utext, F f) {
+  UErrorCode error = U_ZERO_ERROR;
+  iterator.setText(utext, error);
+  if (U_FAILURE(error)) return;
+  int32_t begin = iterator.first();
+  for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE; begin = end, end = iterator.next()) {
+    f(begin, end);
+  }
+}
+
 UChar32 CodePointAt(std::string_view text, size_t at) {
   UChar32 c;
   int32_t i = static_cast<int32_t>(at);
@@ -117,8 +129,9 @@ Segmenter::Segmenter(std::unique_ptr<icu::BreakIterator> sentences, std::unique_
 Segmenter::~Segmenter() = default;
 
 void Segmenter::Split(std::string_view text, std::vector<Sentence>* sentences, std::vector<Token>* tokens) {
-  SplitSentences(text, sentences);
-  SplitWords(text, tokens);
+  Utf8Text utext(text);
+  SplitSentences(text, utext.get(), sentences);
+  SplitWords(text, utext.get(), tokens);
   // Both lists are in text order and every token lies inside a sentence.
   size_t t = 0;
   for (Sentence& sentence : *sentences) {
@@ -129,36 +142,26 @@ void Segmenter::Split(std::string_view text, std::vector<Sentence>* sentences, s
   }
 }
 
-void Segmenter::SplitSentences(std::string_view text, std::vector<Sentence>* sentences) {
+void Segmenter::SplitSentences(std::string_view text, UText* utext, std::vector<Sentence>* sentences) {
   sentences->clear();
-  Utf8Text utext(text);
-  UErrorCode error = U_ZERO_ERROR;
-  sentences_->setText(utext.get(), error);
-  if (U_FAILURE(error)) return;
-  int32_t begin = sentences_->first();
-  for (int32_t end = sentences_->next(); end != icu::BreakIterator::DONE; begin = end, end = sentences_->next()) {
+  ForEachSegment(*sentences_, utext, [&](int32_t begin, int32_t end) {
     Span span = Trimmed(text, static_cast<size_t>(begin), static_cast<size_t>(end));
-    if (span.size() == 0) continue;
+    if (span.size() == 0) return;
     if (!sentences->empty() && IsLineWrap(text, sentences->back().span, span, sentences->size() == 1)) {
       sentences->back().span.end = span.end;
-      continue;
+      return;
     }
     sentences->push_back(Sentence{span, 0, 0});
-  }
+  });
 }
 
-void Segmenter::SplitWords(std::string_view text, std::vector<Token>* tokens) {
+void Segmenter::SplitWords(std::string_view text, UText* utext, std::vector<Token>* tokens) {
   tokens->clear();
-  Utf8Text utext(text);
-  UErrorCode error = U_ZERO_ERROR;
-  words_->setText(utext.get(), error);
-  if (U_FAILURE(error)) return;
-  int32_t begin = words_->first();
-  for (int32_t end = words_->next(); end != icu::BreakIterator::DONE; begin = end, end = words_->next()) {
+  ForEachSegment(*words_, utext, [&](int32_t begin, int32_t end) {
     const int32_t status = words_->getRuleStatus();
     Token token{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}, TokenKind::kWord};
     if (status < UBRK_WORD_NONE_LIMIT) {
-      if (IsSpace(CodePointAt(text, token.span.begin))) continue;
+      if (IsSpace(CodePointAt(text, token.span.begin))) return;
       token.kind = TokenKind::kPunct;
     } else if (status < UBRK_WORD_NUMBER_LIMIT) {
       token.kind = TokenKind::kNumber;
@@ -175,7 +178,7 @@ void Segmenter::SplitWords(std::string_view text, std::vector<Token>* tokens) {
       token.span.begin = split;
     }
     tokens->push_back(token);
-  }
+  });
 }
 
 }  // namespace lede

@@ -14,6 +14,7 @@
 #define LEDE_SRC_SEGMENTER_H_
 
 #include <unicode/brkiter.h>
+#include <unicode/utext.h>
 
 #include <memory>
 #include <string_view>
@@ -35,8 +36,8 @@ class Segmenter {
 
  private:
   Segmenter(std::unique_ptr<icu::BreakIterator> sentences, std::unique_ptr<icu::BreakIterator> words);
-  void SplitSentences(std::string_view text, std::vector<Sentence>* sentences);
-  void SplitWords(std::string_view text, std::vector<Token>* tokens);
+  void SplitSentences(std::string_view text, UText* utext, std::vector<Sentence>* sentences);
+  void SplitWords(std::string_view text, UText* utext, std::vector<Token>* tokens);
 
   std::unique_ptr<icu::BreakIterator> sentences_;
   std::unique_ptr<icu::BreakIterator> words_;
