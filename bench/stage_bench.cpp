@@ -100,12 +100,10 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < docs.size(); ++i) segmenter->Split(docs[i].bytes, &sentence_spans, &tokens[i]);
   });
   std::vector<lede::Candidate> candidates;
-  std::vector<lede::Span> captures;
   report("stage: matcher (regex + gazetteers)", [&] {
     for (size_t i = 0; i < docs.size(); ++i) {
       candidates.clear();
-      captures.clear();
-      rules->impl().matcher.Scan(docs[i].bytes, tokens[i], &candidates, &captures);
+      rules->impl().matcher.Scan(docs[i].bytes, tokens[i], &candidates);
       sink += candidates.size();
     }
   });
@@ -113,6 +111,12 @@ int main(int argc, char** argv) {
   std::unique_ptr<lede::Extractor> extractor;
   lede::Extractor::Create(rules, lede::ExtractOptions{}, &extractor);
   report("pipeline: extract", [&] { for (auto& d : docs) sink += extractor->Extract(d).entities.size(); });
+  const lede::StageTimes& t = extractor->times();
+  const double total = t.decode + t.segment + t.match + t.resolve + t.normalize + t.link;
+  fmt::print("  extract stages, share of time: decode {:.0f}%, segment {:.0f}%, match {:.0f}%, resolve {:.0f}%, "
+             "normalize {:.0f}%, link {:.0f}%\n",
+             100 * t.decode / total, 100 * t.segment / total, 100 * t.match / total, 100 * t.resolve / total,
+             100 * t.normalize / total, 100 * t.link / total);
   lede::Writer writer(lede::WriterOptions{});
   report("pipeline: extract + write", [&] { for (auto& d : docs) sink += writer.Format(extractor->Extract(d)).size(); });
   return sink == 0;  // never true on real text

@@ -42,6 +42,7 @@ constexpr Flag kFlags[] = {
     {"date-field", "FIELD", "JSON Lines field holding the document date (default dct).", kExtract},
     {"max-doc-bytes", "N", "Larger documents become error records (default 64M; K, M, G suffixes).", kExtract},
     {"quiet,q", nullptr, "No summary of failed inputs on stderr.", kExtract},
+    {"profile", nullptr, "Print the time spent per stage, over all threads, on stderr at the end.", kExtract},
     {"patterns", "DIR",
      "Add the rule packs in DIR (repeatable); a pack named like a built-in one replaces it.", kAll},
     {"no-builtin", nullptr, "Leave out the built-in rule packs.", kAll},
@@ -119,6 +120,7 @@ class Builder {
     a.rules.builtin = !Switch("no-builtin");
     a.rules.pattern_dirs = All("patterns");
     a.quiet = Switch("quiet");
+    a.profile = Switch("profile");
     a.json = Switch("json");
     if (Has("dct")) a.extract.dct = Last("dct");
     for (const std::string& list : All("types")) {

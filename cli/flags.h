@@ -24,6 +24,7 @@ struct Args {
   std::vector<std::string> paths;  // inputs of extract
   std::string pack;                // rules test|check: one pack, or all
   bool quiet = false;
+  bool profile = false;            // per-stage times on stderr
   bool json = false;               // eval: a JSON report
   RuleSetOptions rules;
   ExtractOptions extract;

@@ -53,6 +53,21 @@ class Output {
   int error_ = 0;
 };
 
+void PrintProfile(const BatchSummary& summary) {
+  const StageTimes& t = summary.stages;
+  const std::pair<const char*, double> stages[] = {{"decode", t.decode},       {"segment", t.segment},
+                                                   {"match", t.match},         {"resolve", t.resolve},
+                                                   {"normalize", t.normalize}, {"link", t.link},
+                                                   {"write", summary.format}};
+  double total = 0;
+  for (const auto& [name, seconds] : stages) total += seconds;
+  std::fprintf(stderr, "lede: %llu documents, %.1f MB; time per stage, all threads:\n",
+               static_cast<unsigned long long>(summary.documents), summary.bytes / 1e6);
+  for (const auto& [name, seconds] : stages) {
+    std::fprintf(stderr, "  %-10s %8.3f s %5.1f%%\n", name, seconds, total > 0 ? 100 * seconds / total : 0.0);
+  }
+}
+
 int Extract(Args& args, const std::shared_ptr<const RuleSet>& rules) {
   for (const PackInfo& pack : rules->packs()) args.writer.packs.emplace_back(pack.name, pack.version);
   Source source(args.paths, args.source);
@@ -62,6 +77,7 @@ int Extract(Args& args, const std::shared_ptr<const RuleSet>& rules) {
   Status status = RunBatch(source, rules, args.extract, writer, args.batch,
                            [&](std::string_view bytes) { return output.Write(bytes); }, &summary);
   if (!status.ok()) return Fail(status.message());
+  if (args.profile) PrintProfile(summary);
   if (int code = output.Finish(); code != kExitOk) return code;
   if (summary.stopped) return kExitOk;  // the reader went away: not an error, as in ripgrep
   if (summary.failed > 0) {

@@ -13,8 +13,8 @@ version = "1"
 [[rule]]
 id = "e.year"
 type = "DATE"
-pattern = '\b\d{4}\b'
-normalize = "year"
+pattern = '\b(?P<year>\d{4})\b'
+normalize = "date"
 [[rule]]
 id = "e.unit"
 type = "QUANTITY"

@@ -24,8 +24,8 @@ normalize = "entry"
 [[rule]]
 id = "l.year"
 type = "DATE"
-pattern = '\b\d{4}\b'
-normalize = "year"
+pattern = '\b(?P<year>\d{4})\b'
+normalize = "date"
 [[rule]]
 id = "l.word"
 type = "ORG"

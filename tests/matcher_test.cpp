@@ -16,14 +16,15 @@ using Strings = std::vector<std::string>;
 Strings Scan(const RuleSet& rules, const std::string& text) {
   const std::vector<Token> tokens = testing::Tokens(text);
   std::vector<Candidate> candidates;
+  rules.impl().matcher.Scan(text, tokens, &candidates);
   std::vector<Span> captures;
-  rules.impl().matcher.Scan(text, tokens, &candidates, &captures);
   Strings out;
   for (const Candidate& c : candidates) {
     const Rule& rule = rules.impl().rules[c.rule];
     std::string s = rule.info.id + " " + text.substr(c.span.begin, c.span.size());
+    if (!rule.info.gazetteer) rules.impl().matcher.Captures(text, c, &captures);
     for (size_t g = 0; !rule.info.gazetteer && g < rule.group_names.size(); ++g) {
-      const Span& capture = captures[c.payload + g];
+      const Span& capture = captures[g];
       s += " " + rule.group_names[g] + "=" +
            (capture == kNoCapture ? std::string("-") : text.substr(capture.begin, capture.size()));
     }

@@ -77,8 +77,8 @@ pattern = 'Daily \w+'
                                    {"c.tsv", "code\tname\taliases\tsubtype\nGB\tUnited Kingdom\tBritain\t\nEU\tEuropean Union\tEU\tbloc\n"}});
   Document doc = testing::Extract(rules, "Britain, the EU and the Daily Planet");
   REQUIRE(doc.entities.size() == 3);
-  CHECK(doc.entities[0].attributes == Attributes{"country", "United Kingdom", {}, "", "", "GB", "", ""});
-  CHECK(doc.entities[1].attributes == Attributes{"bloc", "European Union", {}, "", "", "EU", "", ""});
+  CHECK(doc.entities[0].attributes == Attributes{"country", "United Kingdom", {}, "", "", "", "GB", "", ""});
+  CHECK(doc.entities[1].attributes == Attributes{"bloc", "European Union", {}, "", "", "", "EU", "", ""});
   CHECK(doc.entities[2].attributes.subtype == "media");
   CHECK(doc.entities[2].attributes.canonical == "Daily Planet");
 }

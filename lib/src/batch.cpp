@@ -5,6 +5,8 @@
 #include <tbb/parallel_pipeline.h>
 
 #include <atomic>
+#include <chrono>
+#include <functional>
 #include <thread>
 
 namespace lede {
@@ -41,6 +43,7 @@ Status RunBatch(Source& source, std::shared_ptr<const RuleSet> rules, const Extr
   writer.Begin(&out);
   if (!out.empty() && !sink(out)) stop = true;
 
+  tbb::enumerable_thread_specific<double> format_seconds(0.0);
   tbb::parallel_pipeline(
       in_flight,
       tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order,
@@ -58,7 +61,11 @@ Status RunBatch(Source& source, std::shared_ptr<const RuleSet> rules, const Extr
                                            Document doc = extractors.local()->Extract(item->raw);
                                            item->raw = RawDocument{};  // free the input early
                                            item->failed = !doc.error.empty();
+                                           const auto start = std::chrono::steady_clock::now();
                                            item->record = writer.Format(doc);
+                                           const std::chrono::duration<double> took =
+                                               std::chrono::steady_clock::now() - start;
+                                           format_seconds.local() += took.count();
                                            return item;
                                          }) &
           tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* raw_item) {
@@ -75,6 +82,8 @@ Status RunBatch(Source& source, std::shared_ptr<const RuleSet> rules, const Extr
           }));
 
   summary->stopped = stop;
+  for (const std::unique_ptr<Extractor>& extractor : extractors) summary->stages += extractor->times();
+  summary->format = format_seconds.combine(std::plus<double>());
   if (!stop) {
     out.clear();
     writer.End(&out);

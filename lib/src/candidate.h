@@ -11,8 +11,8 @@ namespace lede {
 struct Candidate {
   Span span;
   uint32_t rule = 0;  // index into RuleSet::Impl::rules
-  // Regex rules: index of the rule's first capture in the capture buffer the
-  // Matcher filled. Gazetteer rules: the row of the matched entry.
+  // Regex rules: the Matcher's own index of the rule. Gazetteer rules: the
+  // row of the matched entry.
   uint32_t payload = 0;
 };
 

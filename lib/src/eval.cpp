@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -38,6 +39,24 @@ bool SameNumber(std::string_view a, std::string_view b) {
   return ParseNumber(a, &x) && ParseNumber(b, &y) && std::fabs(x - y) <= 1e-9 * std::max(1.0, std::fabs(x));
 }
 
+// TIMEX3 values some corpora write loosely, in the form lede writes: week
+// numbers with two digits ("2000-W7" -> "2000-W07"), whole hours with
+// minutes ("T17" -> "T17:00"), and no unknown parts after a known year
+// ("1989-XX-XX" -> "1989": the same year, however finely unspecified).
+std::string CanonicalTimex(std::string_view value) {
+  std::string out(value);
+  while (out.size() > 4 && out.ends_with("-XX")) out.resize(out.size() - 3);
+  if (size_t w = out.find("-W"); w != std::string::npos && w + 3 <= out.size() && std::isdigit(static_cast<unsigned char>(out[w + 2])) &&
+                                    (w + 3 == out.size() || !std::isdigit(static_cast<unsigned char>(out[w + 3])))) {
+    out.insert(w + 2, "0");
+  }
+  if (size_t t = out.find('T'); t != std::string::npos && t + 3 == out.size() && std::isdigit(static_cast<unsigned char>(out[t + 1])) &&
+                                   std::isdigit(static_cast<unsigned char>(out[t + 2]))) {
+    out += ":00";
+  }
+  return out;
+}
+
 // Gold values are TIMEX3 strings, plain numbers ("192", "100%"), money as
 // "<currency> <amount>", or several alternatives joined by '|'.
 bool SameValue(std::string_view gold, const Item& predicted) {
@@ -45,7 +64,9 @@ bool SameValue(std::string_view gold, const Item& predicted) {
     size_t bar = gold.find('|');
     std::string_view one = gold.substr(0, bar);
     gold.remove_prefix(bar == std::string_view::npos ? gold.size() : bar + 1);
-    if (one == predicted.value || SameNumber(one, predicted.value)) return true;
+    if (one == predicted.value || CanonicalTimex(one) == predicted.value || SameNumber(one, predicted.value)) {
+      return true;
+    }
     size_t space = one.find(' ');
     if (space != std::string_view::npos && one.substr(0, space) == predicted.currency &&
         SameNumber(one.substr(space + 1), predicted.value)) {

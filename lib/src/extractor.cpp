@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <chrono>
 
 #include "decoder.h"
 #include "linker.h"
@@ -14,14 +15,41 @@
 
 namespace lede {
 
+namespace {
+
+// Adds the time since the last call to one stage's total.
+class StageClock {
+ public:
+  void Lap(double* total) {
+    const auto now = std::chrono::steady_clock::now();
+    *total += std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
+StageTimes& StageTimes::operator+=(const StageTimes& other) {
+  decode += other.decode;
+  segment += other.segment;
+  match += other.match;
+  resolve += other.resolve;
+  normalize += other.normalize;
+  link += other.link;
+  return *this;
+}
+
 struct Extractor::State {
   std::shared_ptr<const RuleSet> rules;
   ExtractOptions options;
   std::unique_ptr<Segmenter> segmenter;
   // Buffers reused from document to document.
   std::vector<Candidate> candidates;
-  std::vector<Span> captures;
   std::vector<NormalizedMention> mentions;
+  StageTimes times;
 };
 
 Status Extractor::Create(std::shared_ptr<const RuleSet> rules, const ExtractOptions& options,
@@ -57,6 +85,8 @@ Document Extractor::Extract(const RawDocument& raw) {
     doc.error = raw.error;
     return doc;
   }
+  StageClock clock;
+  StageTimes& times = state_->times;
   DecodeText(raw.bytes, &doc.text, &doc.warnings);
 
   CalendarDate dct;
@@ -72,23 +102,38 @@ Document Extractor::Extract(const RawDocument& raw) {
   }
   if (dct.known()) doc.dct = fmt::format("{:04}-{:02}-{:02}", dct.year, dct.month, dct.day);
 
+  clock.Lap(&times.decode);
   state_->segmenter->Split(doc.text, &doc.sentences, &doc.tokens);
+  clock.Lap(&times.segment);
 
   const RuleSet::Impl& rules = state_->rules->impl();
   state_->candidates.clear();
-  state_->captures.clear();
-  rules.matcher.Scan(doc.text, doc.tokens, &state_->candidates, &state_->captures);
+  rules.matcher.Scan(doc.text, doc.tokens, &state_->candidates);
+  clock.Lap(&times.match);
   ResolveOverlaps(rules.rules, state_->options.keep_overlaps, &state_->candidates);
+  clock.Lap(&times.resolve);
   state_->mentions.clear();
-  NormalizeCandidates(doc.text, rules.rules, state_->candidates, state_->captures, dct, &state_->mentions);
+  NormalizeContext context{doc.text, &doc.sentences, dct, {}, 0};
+  if (!dct.known()) {
+    context.dct = DatelineDate(rules.rules, rules.matcher, state_->candidates, &context);
+    if (context.dct.known()) {
+      doc.dct = fmt::format("{:04}-{:02}-{:02}", context.dct.year, context.dct.month, context.dct.day);
+      doc.dct_source = "dateline";
+    }
+  }
+  NormalizeCandidates(rules.rules, rules.matcher, state_->candidates, &context, &state_->mentions);
   if (!state_->options.types.empty()) {
     const std::vector<std::string>& types = state_->options.types;
     std::erase_if(state_->mentions, [&](const NormalizedMention& m) {
       return std::find(types.begin(), types.end(), m.rule->info.type) == types.end();
     });
   }
+  clock.Lap(&times.normalize);
   LinkMentions(state_->mentions, &doc);
+  clock.Lap(&times.link);
   return doc;
 }
+
+const StageTimes& Extractor::times() const { return state_->times; }
 
 }  // namespace lede

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "rules_impl.h"
+#include "segmenter.h"
 
 namespace lede {
 namespace {
@@ -16,16 +17,13 @@ std::string LinkKey(const NormalizedMention& mention, std::string_view text) {
   if (!a.code.empty()) return key.append("code:").append(a.code);
   if (!a.canonical.empty()) return key.append("name:").append(a.canonical);
   if (!a.value.empty()) {
-    return key.append("value:").append(a.value.text).append("\x1f").append(a.mod).append("\x1f").append(a.currency)
-        .append("\x1f").append(a.unit);
+    key.append("value:");
+    for (const std::string* part : {&a.value.text, &a.mod, &a.freq, &a.currency, &a.unit}) {
+      key.append(*part).push_back('\x1f');
+    }
+    return key;
   }
   return key.append("text:").append(text);
-}
-
-uint32_t SentenceOf(const std::vector<Sentence>& sentences, uint32_t offset) {
-  auto after = std::upper_bound(sentences.begin(), sentences.end(), offset,
-                                [](uint32_t at, const Sentence& s) { return at < s.span.begin; });
-  return after == sentences.begin() ? 0 : static_cast<uint32_t>(after - sentences.begin() - 1);
 }
 
 }  // namespace
@@ -46,7 +44,7 @@ void LinkMentions(const std::vector<NormalizedMention>& mentions, Document* doc)
       doc->entities.push_back(std::move(entity));
     }
     doc->entities[it->second].mentions.push_back(
-        Mention{mention.span, SentenceOf(doc->sentences, mention.span.begin), mention.rule->info.id});
+        Mention{mention.span, SentenceIndex(doc->sentences, mention.span.begin), mention.rule->info.id});
   }
 }
 

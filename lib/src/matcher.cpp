@@ -5,6 +5,8 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "rules_impl.h"
 
@@ -17,17 +19,19 @@ namespace {
 constexpr int64_t kUnionMemory = int64_t{256} << 20;
 constexpr int64_t kRuleMemory = int64_t{8} << 20;
 
-RE2::Options RegexOptions(int64_t max_mem) {
+RE2::Options RegexOptions(int64_t max_mem, bool longest = true) {
   RE2::Options options;
-  options.set_longest_match(true);
+  options.set_longest_match(longest);
   options.set_log_errors(false);
   options.set_max_mem(max_mem);
   return options;
 }
 
-// Rewrites named groups "(?P<name>" as "(?:": the union of all rules must not
-// repeat a group name, and it needs no captures at all.
-std::string WithoutNamedGroups(std::string_view pattern) {
+// Calls on_group(name_begin, name_end) for each "(?P<name>" of `pattern`
+// outside escapes and character classes, and copies the rest to *out:
+// on_group appends what replaces the group's opening.
+template <typename OnGroup>
+std::string RewriteGroups(std::string_view pattern, OnGroup on_group) {
   std::string out;
   out.reserve(pattern.size());
   bool in_class = false;
@@ -50,7 +54,7 @@ std::string WithoutNamedGroups(std::string_view pattern) {
     } else if (pattern.substr(i, 4) == "(?P<") {
       size_t close = pattern.find('>', i);
       if (close != std::string_view::npos) {
-        out.append("(?:");
+        on_group(pattern.substr(i + 4, close - i - 4), &out);
         i = close;
         continue;
       }
@@ -58,6 +62,57 @@ std::string WithoutNamedGroups(std::string_view pattern) {
     out.push_back(c);
   }
   return out;
+}
+
+// The union of all rules needs no captures, and must not repeat a name.
+std::string WithoutNamedGroups(std::string_view pattern) {
+  return RewriteGroups(pattern, [](std::string_view, std::string* out) { out->append("(?:"); });
+}
+
+// RE2 refuses a group name used twice, but a rule may well name the same
+// part in two alternatives ("Q3 2022" | "2022 Q3"): later uses become
+// "name__2", "name__3", and MatchView reads whichever took part.
+constexpr std::string_view kRepeatMark = "__";
+
+std::string WithUniqueGroupNames(std::string_view pattern) {
+  std::map<std::string, int, std::less<>> seen;
+  return RewriteGroups(pattern, [&](std::string_view name, std::string* out) {
+    const int n = ++seen[std::string(name)];
+    out->append("(?P<").append(name);
+    if (n > 1) out->append(kRepeatMark).append(std::to_string(n));
+    out->push_back('>');
+  });
+}
+
+// The names of a pattern's capturing groups in RE2's numbering (left
+// parentheses in order), "" for unnamed ones; a repeated name stays as is.
+std::vector<std::string> GroupNames(std::string_view pattern) {
+  std::vector<std::string> names;
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') ++i;
+      if (i + 1 < pattern.size() && pattern[i + 1] == ']') ++i;
+    } else if (c == '(' && (i + 1 >= pattern.size() || pattern[i + 1] != '?')) {
+      names.emplace_back();
+    } else if (pattern.substr(i, 4) == "(?P<") {
+      const size_t close = pattern.find('>', i);
+      names.emplace_back(pattern.substr(i + 4, close - i - 4));
+    }
+  }
+  return names;
+}
+
+size_t NextCharacter(std::string_view text, size_t pos) {
+  ++pos;
+  while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
 }
 
 }  // namespace
@@ -78,31 +133,40 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
   std::string alternation;
   for (uint32_t index = 0; index < rules->size(); ++index) {
     Rule& rule = (*rules)[index];
+    if (!rule.preceded_by.empty() || !rule.followed_by.empty()) {
+      contexts_.resize(rules->size());
+      Context& context = contexts_[index];
+      for (auto [pattern, compiled, wrap] :
+           {std::tuple{&rule.preceded_by, &context.before, "(?:%s)\\z"}, {&rule.followed_by, &context.after, "\\A(?:%s)"}}) {
+        if (pattern->empty()) continue;
+        std::string wrapped(wrap);
+        wrapped.replace(wrapped.find("%s"), 2, *pattern);
+        *compiled = std::make_unique<RE2>(wrapped, RegexOptions(kRuleMemory));
+        if (!(*compiled)->ok()) {
+          *error = fmt::format("{}: rule {}: {}", rule.info.origin, rule.info.id, (*compiled)->error());
+          return false;
+        }
+      }
+    }
     if (rule.info.gazetteer) {
       phrases_.Add(index, *rule.table, rule.match_columns, rule.ignore_case);
       continue;
     }
-    auto re = std::make_unique<RE2>(rule.pattern, RegexOptions(kRuleMemory));
-    if (!re->ok()) {
-      *error = fmt::format("{}: rule {}: {}", rule.pattern_origin, rule.info.id, re->error());
-      return false;
-    }
-    if (RE2::FullMatch("", *re)) {
-      *error = fmt::format("{}: rule {}: the pattern matches the empty string", rule.pattern_origin, rule.info.id);
-      return false;
-    }
-    rule.group_names.assign(static_cast<size_t>(re->NumberOfCapturingGroups()), "");
-    for (const auto& [group, name] : re->CapturingGroupNames()) rule.group_names[static_cast<size_t>(group - 1)] = name;
-
-    std::string plain = WithoutNamedGroups(rule.pattern);
     std::string set_error;
+    std::string plain = WithoutNamedGroups(rule.pattern);
     if (compiled_->starts->Add(plain, &set_error) < 0) {
       *error = fmt::format("{}: rule {}: {}", rule.pattern_origin, rule.info.id, set_error);
       return false;
     }
+    rule.group_names = GroupNames(rule.pattern);
     if (!alternation.empty()) alternation.push_back('|');
     alternation.append("(?:").append(plain).append(")");
-    regex_rules_.push_back(RegexRule{index, std::move(re), static_cast<int>(rule.group_names.size())});
+    auto regex = std::make_unique<RegexRule>();
+    regex->rule = index;
+    regex->plain = std::move(plain);
+    regex->named = WithUniqueGroupNames(rule.pattern);
+    regex->groups = static_cast<int>(rule.group_names.size());
+    regex_rules_.push_back(std::move(regex));
   }
   if (regex_rules_.empty()) return true;
   compiled_->union_re = std::make_unique<RE2>(alternation, RegexOptions(kUnionMemory));
@@ -111,49 +175,100 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
                          compiled_->union_re->error());
     return false;
   }
+  // A rule that can match the empty string would match everywhere.
+  std::vector<int> empty;
+  compiled_->starts->Match("", &empty);
+  if (!empty.empty()) {
+    const Rule& rule = (*rules)[regex_rules_[static_cast<size_t>(*std::min_element(empty.begin(), empty.end()))]->rule];
+    *error = fmt::format("{}: rule {}: the pattern matches the empty string", rule.pattern_origin, rule.info.id);
+    return false;
+  }
   return true;
 }
 
-void Matcher::Scan(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates,
-                   std::vector<Span>* captures) const {
-  phrases_.Match(text, tokens, candidates);
-  if (regex_rules_.empty()) return;
+void Matcher::RegexRule::Compile() const {
+  std::call_once(compiled, [this] {
+    extent = std::make_unique<RE2>(plain, RegexOptions(kRuleMemory));
+    // Captures come from an anchored match over the rule's own extent,
+    // which RE2 serves with its fast one-pass or bit-state engines; asking
+    // a leftmost-longest regex for captures would send it to the slow NFA.
+    parts = std::make_unique<RE2>(named, RegexOptions(kRuleMemory, false));
+  });
+}
 
+bool Matcher::InContext(std::string_view text, const Candidate& candidate) const {
+  constexpr size_t kWindow = 64;
+  const Context& context = contexts_[candidate.rule];
+  if (context.before != nullptr) {
+    const size_t from = candidate.span.begin > kWindow ? candidate.span.begin - kWindow : 0;
+    const std::string_view window = text.substr(from, candidate.span.begin - from);
+    if (!RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *context.before)) return false;
+  }
+  if (context.after != nullptr) {
+    const std::string_view window = text.substr(candidate.span.end, kWindow);
+    if (!RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *context.after)) return false;
+  }
+  return true;
+}
+
+void Matcher::Scan(std::string_view text, const std::vector<Token>& tokens,
+                   std::vector<Candidate>* candidates) const {
+  phrases_.Match(text, tokens, candidates);
+  if (!contexts_.empty()) {
+    std::erase_if(*candidates, [&](const Candidate& c) { return !InContext(text, c); });
+  }
+  ScanRegex(text, candidates);
+}
+
+void Matcher::ScanRegex(std::string_view text, std::vector<Candidate>* candidates) const {
+  if (regex_rules_.empty()) return;
   const re2::StringPiece input(text.data(), text.size());
   std::vector<int> starting;
-  std::vector<re2::StringPiece> groups;
   size_t pos = 0;
   re2::StringPiece found;
   while (pos < text.size() && compiled_->union_re->Match(input, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
     const size_t begin = static_cast<size_t>(found.data() - text.data());
     const size_t end = begin + found.size();
     if (end == begin) {  // only a context-dependent rule like \b can match empty
-      pos = begin + 1;
-      while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+      pos = NextCharacter(text, begin);
       continue;
     }
+    const size_t found_before = candidates->size();
     starting.clear();
-    compiled_->starts->Match(re2::StringPiece(found.data(), found.size()), &starting);
+    compiled_->starts->Match(found, &starting);
     std::sort(starting.begin(), starting.end());  // in rule order, whatever the Set's
     for (int id : starting) {
-      const RegexRule& regex = regex_rules_[static_cast<size_t>(id)];
-      groups.resize(static_cast<size_t>(regex.groups) + 1);
-      if (!regex.re->Match(input, begin, end, RE2::ANCHOR_START, groups.data(), regex.groups + 1)) continue;
-      const uint32_t first_capture = static_cast<uint32_t>(captures->size());
-      for (int g = 1; g <= regex.groups; ++g) {
-        const re2::StringPiece& group = groups[static_cast<size_t>(g)];
-        if (group.data() == nullptr) {
-          captures->push_back(kNoCapture);
-        } else {
-          const auto group_begin = static_cast<uint32_t>(group.data() - text.data());
-          captures->push_back(Span{group_begin, group_begin + static_cast<uint32_t>(group.size())});
-        }
-      }
-      const auto span_begin = static_cast<uint32_t>(begin);
-      candidates->push_back(
-          Candidate{Span{span_begin, span_begin + static_cast<uint32_t>(groups[0].size())}, regex.rule, first_capture});
+      const RegexRule& regex = *regex_rules_[static_cast<size_t>(id)];
+      regex.Compile();
+      re2::StringPiece own;  // this rule's longest match at `begin`
+      if (!regex.extent->Match(input, begin, end, RE2::ANCHOR_START, &own, 1)) continue;
+      const Candidate candidate{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(begin + own.size())},
+                                regex.rule, static_cast<uint32_t>(id)};
+      if (contexts_.empty() || InContext(text, candidate)) candidates->push_back(candidate);
     }
-    pos = end;
+    // A match whose every rule lacked its context claims nothing: the scan
+    // goes on inside it, so that it hides no other match.
+    pos = candidates->size() > found_before ? end : NextCharacter(text, begin);
+  }
+}
+
+void Matcher::Captures(std::string_view text, const Candidate& candidate, std::vector<Span>* spans) const {
+  const RegexRule& regex = *regex_rules_[candidate.payload];
+  spans->assign(static_cast<size_t>(regex.groups), kNoCapture);
+  if (regex.groups == 0) return;
+  regex.Compile();
+  thread_local std::vector<re2::StringPiece> groups;
+  groups.resize(static_cast<size_t>(regex.groups) + 1);
+  const re2::StringPiece input(text.data(), text.size());
+  if (!regex.parts->Match(input, candidate.span.begin, candidate.span.end, RE2::ANCHOR_BOTH, groups.data(),
+                          regex.groups + 1)) {
+    return;
+  }
+  for (int g = 1; g <= regex.groups; ++g) {
+    const re2::StringPiece& group = groups[static_cast<size_t>(g)];
+    if (group.data() == nullptr) continue;
+    const auto group_begin = static_cast<uint32_t>(group.data() - text.data());
+    (*spans)[static_cast<size_t>(g - 1)] = Span{group_begin, group_begin + static_cast<uint32_t>(group.size())};
   }
 }
 

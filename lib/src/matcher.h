@@ -12,12 +12,20 @@
 //
 // Gazetteer rules are matched on tokens by a PhraseIndex.
 //
+// A rule may require context around its match, which RE2's lack of
+// lookaround cannot express: preceded_by must match text ending right where
+// the candidate starts, followed_by text starting right where it ends (each
+// within 64 bytes). Candidates without it are dropped, and a regex match all
+// of whose candidates lack their context hides nothing: the scan resumes
+// inside it.
+//
 // Thread-safety: Scan() is const and may run on many threads at once.
 #ifndef LEDE_SRC_MATCHER_H_
 #define LEDE_SRC_MATCHER_H_
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,21 +57,40 @@ class Matcher {
   // On failure sets *error to "origin: rule id: message" and returns false.
   bool Compile(std::vector<Rule>* rules, std::string* error);
 
-  // Appends the candidates found in `text` to *candidates. The capture spans
-  // of regex candidates are appended to *captures (Candidate::payload is the
-  // index of the first; a rule has as many as its group_names).
-  void Scan(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates,
-            std::vector<Span>* captures) const;
+  // Appends the candidates found in `text` to *candidates.
+  void Scan(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates) const;
+
+  // The capture groups of a regex candidate Scan() found in `text`, one span
+  // per group_names entry of its rule (kNoCapture where a group took no
+  // part), into *spans. Computed on demand: most candidates lose to others
+  // in the Resolver and never need them.
+  void Captures(std::string_view text, const Candidate& candidate, std::vector<Span>* spans) const;
 
  private:
+  // A regex rule's own regexes, compiled on first use: a short article
+  // meets few rules, and compiling all of them would dominate start-up.
   struct RegexRule {
-    uint32_t rule;                // index into the rule list
-    std::unique_ptr<re2::RE2> re;
+    uint32_t rule;      // index into the rule list
+    std::string plain;  // the pattern without named groups
+    std::string named;  // the pattern with named groups made unique
     int groups;
+    mutable std::once_flag compiled;
+    mutable std::unique_ptr<re2::RE2> extent;  // leftmost-longest, no captures
+    mutable std::unique_ptr<re2::RE2> parts;   // with the groups, Perl semantics
+
+    void Compile() const;
+  };
+  struct Context {
+    std::unique_ptr<re2::RE2> before;  // "(?:preceded_by)\z"
+    std::unique_ptr<re2::RE2> after;   // "\A(?:followed_by)"
   };
   struct Compiled;
 
-  std::vector<RegexRule> regex_rules_;
+  void ScanRegex(std::string_view text, std::vector<Candidate>* candidates) const;
+  bool InContext(std::string_view text, const Candidate& candidate) const;
+
+  std::vector<std::unique_ptr<RegexRule>> regex_rules_;
+  std::vector<Context> contexts_;  // by rule index; empty when no rule has context
   std::unique_ptr<Compiled> compiled_;
   PhraseIndex phrases_;
 };

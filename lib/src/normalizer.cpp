@@ -4,7 +4,9 @@
 #include <charconv>
 #include <utility>
 
+#include "normalizers.h"
 #include "rules_impl.h"
+#include "segmenter.h"
 
 namespace lede {
 namespace {
@@ -55,16 +57,6 @@ bool NormalizePercent(const MatchView& match, Attributes* out) {
   return true;
 }
 
-// A calendar year, in group "year" or the whole match.
-bool NormalizeYear(const MatchView& match, Attributes* out) {
-  std::string_view year = match.Capture("year");
-  if (year.empty()) year = match.text();
-  if (year.size() != 4 || !std::all_of(year.begin(), year.end(), IsDigit)) return false;
-  out->value = Value::String(std::string(year));
-  out->timex_type = "DATE";
-  return true;
-}
-
 struct NamedNormalizer {
   std::string_view name;
   NormalizeFn fn;
@@ -72,39 +64,35 @@ struct NamedNormalizer {
 
 // Sorted by name.
 constexpr NamedNormalizer kNormalizers[] = {
-    {"entry", NormalizeEntry},
-    {"percent", NormalizePercent},
-    {"year", NormalizeYear},
+    {"date", NormalizeDate},         {"duration", NormalizeDuration}, {"entry", NormalizeEntry},
+    {"percent", NormalizePercent},   {"set", NormalizeSet},           {"time", NormalizeTime},
 };
 
 }  // namespace
 
-bool ParseIsoDate(std::string_view text, CalendarDate* date) {
-  if (text.size() > 10 && text[10] == 'T') text = text.substr(0, 10);
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  auto number = [&](size_t at, size_t n, int* out) {
-    return std::from_chars(text.data() + at, text.data() + at + n, *out).ptr == text.data() + at + n;
-  };
-  CalendarDate d;
-  if (!number(0, 4, &d.year) || !number(5, 2, &d.month) || !number(8, 2, &d.day)) return false;
-  if (d.year < 1000 || d.month < 1 || d.month > 12 || d.day < 1) return false;
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
-  int days = d.month == 2 && !leap ? 28 : kDays[d.month - 1];
-  if (d.day > days) return false;
-  *date = d;
-  return true;
-}
-
 std::string_view MatchView::Capture(std::string_view group) const {
-  if (captures_ == nullptr) return {};
-  for (size_t i = 0; i < rule_.group_names.size(); ++i) {
+  for (size_t i = 0; captures_ != nullptr && i < rule_.group_names.size(); ++i) {
     if (rule_.group_names[i] != group) continue;
     const Span& span = captures_[i];
-    if (span == kNoCapture) return {};
-    return document_.substr(span.begin, span.size());
+    if (span == kNoCapture) continue;  // the name may recur in another alternative
+    return context_.text.substr(span.begin, span.size());
+  }
+  for (const auto& [name, value] : rule_.args) {
+    if (name == group) return value;
   }
   return {};
+}
+
+std::string_view MatchView::Before() const {
+  const Span& sentence = (*context_.sentences)[sentence_].span;
+  const uint32_t begin = std::min(sentence.begin, candidate_.span.begin);
+  return context_.text.substr(begin, candidate_.span.begin - begin);
+}
+
+std::string_view MatchView::After() const {
+  const Span& sentence = (*context_.sentences)[sentence_].span;
+  const uint32_t end = std::max(sentence.end, candidate_.span.end);
+  return context_.text.substr(candidate_.span.end, end - candidate_.span.end);
 }
 
 std::string_view MatchView::Cell(std::string_view column) const {
@@ -125,18 +113,52 @@ std::vector<std::string_view> NormalizerNames() {
   return names;
 }
 
-void NormalizeCandidates(std::string_view text, const std::vector<Rule>& rules,
-                         const std::vector<Candidate>& candidates, const std::vector<Span>& captures,
-                         const CalendarDate& dct, std::vector<NormalizedMention>* out) {
+namespace {
+
+// Runs one candidate's normalizer; false when it refuses the match.
+bool NormalizeOne(const Rule& rule, const Matcher& matcher, const Candidate& candidate, NormalizeContext* context,
+                  std::vector<Span>* captures, Attributes* attributes) {
+  attributes->subtype = rule.info.subtype;
+  if (rule.normalize == nullptr) return true;
+  const Span* rule_captures = nullptr;
+  if (!rule.info.gazetteer) {
+    matcher.Captures(context->text, candidate, captures);
+    rule_captures = captures->data();
+  }
+  const uint32_t sentence = SentenceIndex(*context->sentences, candidate.span.begin);
+  MatchView view(*context, candidate, rule, rule_captures, sentence);
+  return rule.normalize(view, attributes);
+}
+
+}  // namespace
+
+CalendarDate DatelineDate(const std::vector<Rule>& rules, const Matcher& matcher,
+                          const std::vector<Candidate>& candidates, NormalizeContext* context) {
+  constexpr uint32_t kDatelineBytes = 200;
+  std::vector<Span> captures;
+  for (const Candidate& candidate : candidates) {
+    if (candidate.span.begin >= kDatelineBytes || SentenceIndex(*context->sentences, candidate.span.begin) > 1) break;
+    const Rule& rule = rules[candidate.rule];
+    Attributes attributes;
+    CalendarDate date;
+    if (rule.info.type == "DATE" && NormalizeOne(rule, matcher, candidate, context, &captures, &attributes) &&
+        ParseIsoDate(attributes.value.text, &date)) {
+      context->reference.clear();
+      return date;
+    }
+  }
+  context->reference.clear();
+  return CalendarDate{};
+}
+
+void NormalizeCandidates(const std::vector<Rule>& rules, const Matcher& matcher,
+                         const std::vector<Candidate>& candidates, NormalizeContext* context,
+                         std::vector<NormalizedMention>* out) {
+  std::vector<Span> captures;
   for (const Candidate& candidate : candidates) {
     const Rule& rule = rules[candidate.rule];
     NormalizedMention mention{candidate.span, &rule, Attributes{}};
-    mention.attributes.subtype = rule.info.subtype;
-    if (rule.normalize != nullptr) {
-      const Span* rule_captures = rule.info.gazetteer ? nullptr : captures.data() + candidate.payload;
-      MatchView view(text, candidate, rule, rule_captures, dct);
-      if (!rule.normalize(view, &mention.attributes)) continue;
-    }
+    if (!NormalizeOne(rule, matcher, candidate, context, &captures, &mention.attributes)) continue;
     out->push_back(std::move(mention));
   }
 }

@@ -4,7 +4,7 @@
 // A normalizer is a C++ function a rule names in its pack (normalize =
 // "percent"), so that regexes stay in data and meaning stays in code. It
 // reads the match through a MatchView (text, named captures, gazetteer
-// cells, document date) and fills Attributes; returning false drops the
+// cells, document date, the sentence around it) and fills Attributes; returning false drops the
 // mention (a date like "Feb. 30" that only looked like one).
 #ifndef LEDE_SRC_NORMALIZER_H_
 #define LEDE_SRC_NORMALIZER_H_
@@ -15,45 +15,59 @@
 
 #include "candidate.h"
 #include "lede/document.h"
+#include "timex.h"
 
 namespace lede {
 
+class Matcher;
 struct Rule;
 
-// A calendar date; year 0 means unknown.
-struct CalendarDate {
-  int year = 0;
-  int month = 0;  // 1..12
-  int day = 0;    // 1..31
-
-  bool known() const { return year != 0; }
+// What normalizers may know of the document beyond the match itself.
+struct NormalizeContext {
+  std::string_view text;
+  const std::vector<Sentence>* sentences = nullptr;
+  CalendarDate dct;  // unknown when the document has no date
+  // The last date a normalizer named as reference (MatchView::SetReference),
+  // as a TIMEX3 value ("1989-Q3"), and its sentence, for anaphora like "a
+  // year earlier".
+  std::string reference;
+  uint32_t reference_sentence = 0;
 };
-
-// Parses "YYYY-MM-DD" (a real date of years 1000..9999), or the date part of
-// an ISO 8601 date-time ("2022-11-28T10:15:00Z").
-bool ParseIsoDate(std::string_view text, CalendarDate* date);
 
 class MatchView {
  public:
-  MatchView(std::string_view document, const Candidate& candidate, const Rule& rule, const Span* captures,
-            const CalendarDate& dct)
-      : document_(document), candidate_(candidate), rule_(rule), captures_(captures), dct_(dct) {}
+  MatchView(NormalizeContext& context, const Candidate& candidate, const Rule& rule, const Span* captures,
+            uint32_t sentence)
+      : context_(context), candidate_(candidate), rule_(rule), captures_(captures), sentence_(sentence) {}
 
   // The matched text.
-  std::string_view text() const { return document_.substr(candidate_.span.begin, candidate_.span.size()); }
-  // The text of the named group; "" when absent or it did not take part.
+  std::string_view text() const { return context_.text.substr(candidate_.span.begin, candidate_.span.size()); }
+  // The text of the named group (of the alternative that took part, when the
+  // name recurs); else the rule's argument of that name
+  // (args = {unit = "day"} in the pack); "" when neither has it.
   std::string_view Capture(std::string_view group) const;
   // For gazetteer rules, the cell of the matched row in `column`; "" else.
   std::string_view Cell(std::string_view column) const;
   const Rule& rule() const { return rule_; }
-  const CalendarDate& dct() const { return dct_; }
+  const CalendarDate& dct() const { return context_.dct; }
+  const NormalizeContext& context() const { return context_; }
+  // Index of the sentence the match starts in, and that sentence's text
+  // before and after the match.
+  uint32_t sentence() const { return sentence_; }
+  std::string_view Before() const;
+  std::string_view After() const;
+  // Makes `value` the reference later matches count from ("a year earlier").
+  void SetReference(std::string value) const {
+    context_.reference = std::move(value);
+    context_.reference_sentence = sentence_;
+  }
 
  private:
-  std::string_view document_;
+  NormalizeContext& context_;
   const Candidate& candidate_;
   const Rule& rule_;
   const Span* captures_;  // the rule's captures, or null for gazetteer rules
-  const CalendarDate& dct_;
+  uint32_t sentence_;
 };
 
 using NormalizeFn = bool (*)(const MatchView& match, Attributes* out);
@@ -70,11 +84,19 @@ struct NormalizedMention {
   Attributes attributes;
 };
 
-// The Normalizer stage: runs each candidate's normalizer (rules without one
-// keep their subtype only) and drops the candidates it refuses.
-void NormalizeCandidates(std::string_view text, const std::vector<Rule>& rules,
-                         const std::vector<Candidate>& candidates, const std::vector<Span>& captures,
-                         const CalendarDate& dct, std::vector<NormalizedMention>* out);
+// The date a document's dateline gives ("WASHINGTON, Nov. 28, 2022 -",
+// "2022-11-28 10:15"): the first DATE candidate within the first two
+// sentences (and 200 bytes) that normalizes to a full calendar date without
+// a document date. Unknown when there is none.
+CalendarDate DatelineDate(const std::vector<Rule>& rules, const Matcher& matcher,
+                          const std::vector<Candidate>& candidates, NormalizeContext* context);
+
+// The Normalizer stage: runs each candidate's normalizer, in text order
+// (rules without one keep their subtype only), and drops the candidates it
+// refuses. `matcher` gives regex candidates their captures.
+void NormalizeCandidates(const std::vector<Rule>& rules, const Matcher& matcher,
+                         const std::vector<Candidate>& candidates, NormalizeContext* context,
+                         std::vector<NormalizedMention>* out);
 
 }  // namespace lede
 

@@ -168,8 +168,8 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
   RuleInfo& info = rule->info;
   info.origin = errors.Origin(line);
   if (!OnlyKeys(table,
-                {"id", "type", "subtype", "pattern", "gazetteer", "match", "ignore_case", "normalize", "priority",
-                 "examples", "counter_examples"},
+                {"id", "type", "subtype", "pattern", "gazetteer", "match", "ignore_case", "preceded_by", "followed_by",
+                 "normalize", "args", "priority", "examples", "counter_examples"},
                 "[[rule]]", errors)) {
     return false;
   }
@@ -191,6 +191,15 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
     return errors.Fail(*table.get("normalize"),
                        fmt::format("rule {}: unknown normalizer '{}'", info.id, info.normalize));
   }
+  if (const toml::node* args = table.get("args")) {
+    const toml::table* args_table = args->as_table();
+    if (args_table == nullptr) return errors.Fail(*args, "'args' must be a table of strings");
+    for (auto&& [key, value] : *args_table) {
+      if (!value.is_string()) return errors.Fail(value, fmt::format("args.{} must be a string", key.str()));
+      rule->args.emplace_back(std::string(key.str()), value.as_string()->get());
+    }
+    if (info.normalize.empty()) return errors.Fail(*args, fmt::format("rule {}: 'args' needs a normalizer", info.id));
+  }
   if (const toml::node* priority = table.get("priority")) {
     if (!priority->is_integer()) return errors.Fail(*priority, "'priority' must be an integer");
     int64_t p = priority->as_integer()->get();
@@ -198,6 +207,13 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
     info.priority = static_cast<int>(p);
   }
 
+  for (auto [key, out] : {std::pair{"preceded_by", &rule->preceded_by}, {"followed_by", &rule->followed_by}}) {
+    std::string raw, error;
+    if (!GetString(table, key, false, line, &raw, errors)) return false;
+    if (!raw.empty() && !macros.Expand(raw, out, &error)) {
+      return errors.Fail(*table.get(key), fmt::format("rule {}: {}", info.id, error));
+    }
+  }
   const toml::node* pattern = table.get("pattern");
   const toml::node* gazetteer = table.get("gazetteer");
   if ((pattern == nullptr) == (gazetteer == nullptr)) {

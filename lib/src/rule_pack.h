@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lede/rules.h"
@@ -29,10 +30,13 @@ struct RuleSpec {
   RuleInfo info;                  // id, type, subtype, normalize, priority, origin
   std::string pattern;            // regex rules: the pattern, macros expanded
   uint32_t pattern_line = 0;
+  std::string preceded_by;        // context regexes, macros expanded; "" for none
+  std::string followed_by;
   std::string gazetteer;          // gazetteer rules: TSV path relative to the pack
   uint32_t gazetteer_line = 0;
   std::vector<std::string> match_columns;  // gazetteer columns whose names match; empty: the default
   bool ignore_case = false;       // gazetteer names match in any ASCII case
+  std::vector<std::pair<std::string, std::string>> args;  // args = {name = "value"} for the normalizer
   std::vector<Example> examples;
   std::vector<Example> counter_examples;
 };

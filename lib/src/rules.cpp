@@ -113,6 +113,9 @@ class Loader {
     rule->pattern = std::move(spec.pattern);
     rule->pattern_origin = fmt::format("{}:{}", file.origin, spec.pattern_line);
     rule->ignore_case = spec.ignore_case;
+    rule->args = std::move(spec.args);
+    rule->preceded_by = std::move(spec.preceded_by);
+    rule->followed_by = std::move(spec.followed_by);
     rule->examples = std::move(spec.examples);
     rule->counter_examples = std::move(spec.counter_examples);
     if (!rule->info.normalize.empty()) rule->normalize = FindNormalizer(rule->info.normalize);

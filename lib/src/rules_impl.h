@@ -22,11 +22,14 @@ struct Rule {
   RuleInfo info;
   std::string pattern;                    // regex rules
   std::string pattern_origin;             // "file:line" of the pattern
+  std::string preceded_by;                // context regexes, "" for none
+  std::string followed_by;
   std::vector<std::string> group_names;   // regex rules: group i+1's name, "" if unnamed
   const GazetteerTable* table = nullptr;  // gazetteer rules
   std::vector<int> match_columns;         // gazetteer rules
   bool ignore_case = false;               // gazetteer rules
   NormalizeFn normalize = nullptr;
+  std::vector<std::pair<std::string, std::string>> args;  // fixed inputs of the normalizer
   std::vector<Example> examples;
   std::vector<Example> counter_examples;
 

@@ -115,6 +115,12 @@ bool IsLineWrap(std::string_view text, const Span& previous, const Span& next, b
 
 }  // namespace
 
+uint32_t SentenceIndex(const std::vector<Sentence>& sentences, uint32_t offset) {
+  auto after = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                                [](uint32_t at, const Sentence& s) { return at < s.span.begin; });
+  return after == sentences.begin() ? 0 : static_cast<uint32_t>(after - sentences.begin() - 1);
+}
+
 Status Segmenter::Create(std::unique_ptr<Segmenter>* out) {
   const Prototypes& prototypes = GetPrototypes();
   if (!prototypes.status.ok()) return prototypes.status;

@@ -25,6 +25,10 @@
 
 namespace lede {
 
+// The index of the sentence that contains byte `offset` (of the last one
+// starting before it, when the offset falls between sentences); 0 if none.
+uint32_t SentenceIndex(const std::vector<Sentence>& sentences, uint32_t offset);
+
 class Segmenter {
  public:
   // Clones iterators from prototypes built once per process.

@@ -36,6 +36,7 @@ void WriteEntity(JsonBuilder& json, const Document& doc, const Entity& entity, c
   WriteValue(json, "value", a.value);
   OptionalString(json, "timex_type", a.timex_type);
   OptionalString(json, "mod", a.mod);
+  OptionalString(json, "freq", a.freq);
   OptionalString(json, "code", a.code);
   OptionalString(json, "currency", a.currency);
   OptionalString(json, "unit", a.unit);

@@ -30,6 +30,8 @@ struct BatchSummary {
   uint64_t failed = 0;     // records with an error
   uint64_t bytes = 0;      // input bytes
   bool stopped = false;    // the sink asked to stop early
+  StageTimes stages;       // summed over all worker threads
+  double format = 0;       // seconds spent serializing records, all threads
 };
 
 // Receives framed output bytes in order; returns false to stop the run (for

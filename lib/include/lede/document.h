@@ -80,6 +80,7 @@ struct Attributes {
   Value value;             // TIMEX3 value, or an exact number
   std::string timex_type;  // DATE, TIME, DURATION or SET
   std::string mod;         // TIMEX3 modifier: APPROX, MORE_THAN, ...
+  std::string freq;        // TIMEX3 frequency of a SET: "2X" in "twice a year"
   std::string code;        // ISO 3166-1 alpha-2 for GPE and NORP; bloc codes
   std::string currency;    // ISO 4217
   std::string unit;        // unit of a QUANTITY
