@@ -31,6 +31,8 @@ std::string Describe(const std::string& type, std::string_view text, const Attri
   if (!shown.timex_type.empty()) s += " timex_type=" + a.timex_type;
   if (!shown.mod.empty()) s += " mod=" + a.mod;
   if (!shown.freq.empty()) s += " freq=" + a.freq;
+  if (!shown.currency.empty()) s += " currency=" + a.currency;
+  if (!shown.unit.empty()) s += " unit=" + a.unit;
   return s;
 }
 
@@ -85,6 +87,8 @@ TEST_CASE("golden: every case of every pack") {
         if (!e["timex_type"].get_string().get(v)) x.attributes.timex_type = v;
         if (!e["mod"].get_string().get(v)) x.attributes.mod = v;
         if (!e["freq"].get_string().get(v)) x.attributes.freq = v;
+        if (!e["currency"].get_string().get(v)) x.attributes.currency = v;
+        if (!e["unit"].get_string().get(v)) x.attributes.unit = v;
         expected.push_back(std::move(x));
       }
       std::vector<std::string> wanted;

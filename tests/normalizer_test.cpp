@@ -77,8 +77,15 @@ pattern = 'Daily \w+'
                                    {"c.tsv", "code\tname\taliases\tsubtype\nGB\tUnited Kingdom\tBritain\t\nEU\tEuropean Union\tEU\tbloc\n"}});
   Document doc = testing::Extract(rules, "Britain, the EU and the Daily Planet");
   REQUIRE(doc.entities.size() == 3);
-  CHECK(doc.entities[0].attributes == Attributes{"country", "United Kingdom", {}, "", "", "", "GB", "", ""});
-  CHECK(doc.entities[1].attributes == Attributes{"bloc", "European Union", {}, "", "", "", "EU", "", ""});
+  auto place = [](const char* subtype, const char* canonical, const char* code) {
+    Attributes a;
+    a.subtype = subtype;
+    a.canonical = canonical;
+    a.code = code;
+    return a;
+  };
+  CHECK(doc.entities[0].attributes == place("country", "United Kingdom", "GB"));
+  CHECK(doc.entities[1].attributes == place("bloc", "European Union", "EU"));
   CHECK(doc.entities[2].attributes.subtype == "media");
   CHECK(doc.entities[2].attributes.canonical == "Daily Planet");
 }

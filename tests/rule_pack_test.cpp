@@ -10,7 +10,7 @@ namespace {
 std::string ParseError(std::string_view toml) {
   PackSpec pack;
   std::string error;
-  CHECK_FALSE(ParsePack(toml, "p.toml", &pack, &error));
+  CHECK_FALSE(ParsePack(toml, "p.toml", nullptr, &pack, &error));
   return error;
 }
 
@@ -45,7 +45,7 @@ ignore_case = true
 )");
   PackSpec pack;
   std::string error;
-  REQUIRE_MESSAGE(ParsePack(toml, "p.toml", &pack, &error), error);
+  REQUIRE_MESSAGE(ParsePack(toml, "p.toml", nullptr, &pack, &error), error);
   CHECK(pack.info.name == "p");
   CHECK(pack.info.version == "1.0");
   CHECK(pack.info.language == "en");
@@ -111,7 +111,7 @@ TEST_CASE("rule pack: a macro may be used twice in one pattern") {
   PackSpec pack;
   std::string error;
   REQUIRE(ParsePack(WithHeader("[define]\nD = '\\d'\n[[rule]]\nid = \"p.x\"\ntype = \"CARDINAL\"\npattern = '{D}-{D}'\n"),
-                    "p.toml", &pack, &error));
+                    "p.toml", nullptr, &pack, &error));
   CHECK(pack.rules[0].pattern == R"((?:\d)-(?:\d))");
 }
 

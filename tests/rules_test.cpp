@@ -72,16 +72,16 @@ counter_examples = ["Acme again"]
 TEST_CASE("rules: a pack directory adds packs and replaces a built-in one by name") {
   TempDir dir;
   dir.Write("extra/t.toml", kPack);
-  dir.Write("percent.toml", "[pack]\nname = \"percent\"\nversion = \"9.9\"\n");
+  dir.Write("numbers.toml", "[pack]\nname = \"numbers\"\nversion = \"9.9\"\n");
   RuleSetOptions options;
   options.pattern_dirs = {dir.Path()};
   std::shared_ptr<const RuleSet> rules;
   REQUIRE(RuleSet::Load(options, &rules).ok());
   std::vector<std::string> names;
   for (const PackInfo& pack : rules->packs()) names.push_back(pack.name + "@" + pack.version);
-  CHECK(std::find(names.begin(), names.end(), "percent@9.9") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "numbers@9.9") != names.end());
   CHECK(std::find(names.begin(), names.end(), "t@2.0") != names.end());
-  CHECK(std::count_if(names.begin(), names.end(), [](const std::string& n) { return n.starts_with("percent@"); }) == 1);
+  CHECK(std::count_if(names.begin(), names.end(), [](const std::string& n) { return n.starts_with("numbers@"); }) == 1);
   // The replaced pack's rules are gone with it.
   CHECK(testing::Found(rules, "fell 40% and 5G") == std::vector<std::string>{"CARDINAL 40"});
 }

@@ -12,6 +12,7 @@
 #include "json.h"
 #include "lede/extractor.h"
 #include "offsets.h"
+#include "rules_impl.h"
 
 namespace lede {
 namespace {
@@ -57,9 +58,35 @@ std::string CanonicalTimex(std::string_view value) {
   return out;
 }
 
+// Currency names as corpora write them ("Dollar", "Netherlands guilder",
+// "AUD") -> ISO 4217, through the lookup tables of lede's money rules.
+class CurrencyCodes {
+ public:
+  explicit CurrencyCodes(const RuleSet& rules) {
+    for (const Rule& rule : rules.impl().rules) {
+      if (rule.table != nullptr && !rule.info.gazetteer && rule.table->Column("code") >= 0) {
+        tables_.push_back(rule.table);
+      }
+    }
+  }
+  // The code `name` stands for, or `name` itself.
+  std::string_view Code(std::string_view name) const {
+    for (const GazetteerTable* table : tables_) {
+      if (const int row = table->FindName(name); row >= 0) {
+        return table->Cell(static_cast<size_t>(row), table->Column("code"));
+      }
+    }
+    return name;
+  }
+
+ private:
+  std::vector<const GazetteerTable*> tables_;
+};
+
 // Gold values are TIMEX3 strings, plain numbers ("192", "100%"), money as
-// "<currency> <amount>", or several alternatives joined by '|'.
-bool SameValue(std::string_view gold, const Item& predicted) {
+// "<currency> <amount>" (the amount compared as a number, the currency by
+// its ISO code), or several alternatives joined by '|'.
+bool SameValue(std::string_view gold, const Item& predicted, const CurrencyCodes& currencies) {
   while (!gold.empty()) {
     size_t bar = gold.find('|');
     std::string_view one = gold.substr(0, bar);
@@ -67,9 +94,9 @@ bool SameValue(std::string_view gold, const Item& predicted) {
     if (one == predicted.value || CanonicalTimex(one) == predicted.value || SameNumber(one, predicted.value)) {
       return true;
     }
-    size_t space = one.find(' ');
-    if (space != std::string_view::npos && one.substr(0, space) == predicted.currency &&
-        SameNumber(one.substr(space + 1), predicted.value)) {
+    const size_t space = one.rfind(' ');
+    if (space != std::string_view::npos && !predicted.currency.empty() &&
+        currencies.Code(one.substr(0, space)) == predicted.currency && SameNumber(one.substr(space + 1), predicted.value)) {
       return true;
     }
   }
@@ -143,7 +170,7 @@ struct Detail {
 
 // Scores one document's predictions against its gold entities.
 void Score(const std::string& id, const std::vector<Item>& gold, const std::vector<Item>& predicted,
-           std::map<std::string, TypeScore>* scores, std::vector<Detail>* details) {
+           const CurrencyCodes& currencies, std::map<std::string, TypeScore>* scores, std::vector<Detail>* details) {
   for (const Item& g : gold) ++(*scores)[g.type].gold;
   for (const Item& p : predicted) ++(*scores)[p.type].predicted;
   std::vector<bool> gold_used(gold.size()), predicted_used(predicted.size());
@@ -164,7 +191,7 @@ void Score(const std::string& id, const std::vector<Item>& gold, const std::vect
         ++score.relaxed;
         if (!g.value.empty()) {
           ++score.valued;
-          if (SameValue(g.value, p)) {
+          if (SameValue(g.value, p, currencies)) {
             ++score.value_ok;
           } else if (details != nullptr) {
             details->push_back({g.type, fmt::format("VALUE {} {} gold={} lede={}", id, Describe(g), g.value,
@@ -222,6 +249,7 @@ Status Evaluate(const std::shared_ptr<const RuleSet>& rules, const EvalOptions& 
 
   std::map<std::string, TypeScore> scores;
   std::vector<Detail> details;
+  const CurrencyCodes currencies(*rules);
   simdjson::ondemand::parser parser;
   std::string_view rest(corpus.data(), corpus.size());
   for (size_t line = 1; !rest.empty(); ++line) {
@@ -241,7 +269,7 @@ Status Evaluate(const std::shared_ptr<const RuleSet>& rules, const EvalOptions& 
       continue;
     }
     Document doc = extractor->Extract(gold.raw);
-    Score(gold.raw.id, gold.entities, Predicted(doc), &scores, options.details ? &details : nullptr);
+    Score(gold.raw.id, gold.entities, Predicted(doc), currencies, &scores, options.details ? &details : nullptr);
     ++report->documents;
   }
   report->types.clear();

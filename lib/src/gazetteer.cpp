@@ -125,6 +125,34 @@ std::string_view GazetteerTable::Cell(size_t row, int column) const {
   return cells[static_cast<size_t>(column)];
 }
 
+void GazetteerTable::IndexNames(const std::vector<int>& columns) {
+  for (size_t row = 0; row < rows_.size(); ++row) {
+    for (int column : columns) {
+      std::string_view cell = Cell(row, column);
+      while (!cell.empty()) {
+        const size_t bar = cell.find('|');
+        const std::string_view name = Trim(cell.substr(0, bar));
+        cell.remove_prefix(bar == std::string_view::npos ? cell.size() : bar + 1);
+        if (!name.empty()) names_.emplace(Folded(name), static_cast<uint32_t>(row));
+      }
+    }
+  }
+}
+
+int GazetteerTable::FindName(std::string_view name) const {
+  std::string key = Folded(name);
+  if (auto it = names_.find(key); it != names_.end()) return static_cast<int>(it->second);
+  // A plural: "euros", "rupees".
+  if (key.size() > 2 && key.back() == 's') {
+    if (auto it = names_.find(key.substr(0, key.size() - 1)); it != names_.end()) return static_cast<int>(it->second);
+  }
+  // A symbol written apart: "HK $".
+  if (std::erase(key, ' ') > 0) {
+    if (auto it = names_.find(key); it != names_.end()) return static_cast<int>(it->second);
+  }
+  return -1;
+}
+
 void PhraseIndex::Add(uint32_t rule, const GazetteerTable& table, const std::vector<int>& columns,
                       bool ignore_case) {
   Index& index = ignore_case ? folded_ : exact_;

@@ -41,6 +41,13 @@ class GazetteerTable {
   // Line of `row` in the file, for messages.
   uint32_t Line(size_t row) const { return rows_[row].line; }
 
+  // Indexes the names in `columns` (one or more per cell, '|'-separated) for
+  // FindName. Call once, before sharing the table among threads.
+  void IndexNames(const std::vector<int>& columns);
+  // The row one of whose names is `name`, in any ASCII case and with or
+  // without a plural "s" ("Euros" finds "euro"); -1 if none.
+  int FindName(std::string_view name) const;
+
  private:
   struct Row {
     uint32_t line;
@@ -50,6 +57,7 @@ class GazetteerTable {
   std::string origin_;
   std::vector<std::string> columns_;
   std::vector<Row> rows_;
+  std::unordered_map<std::string, uint32_t> names_;  // lower-case name -> row
 };
 
 class PhraseIndex {

@@ -159,6 +159,16 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
       return false;
     }
     rule.group_names = GroupNames(rule.pattern);
+    int key_group = 0;
+    if (!rule.lookup_key.empty()) {
+      const auto key = std::find(rule.group_names.begin(), rule.group_names.end(), rule.lookup_key);
+      if (key == rule.group_names.end()) {
+        *error = fmt::format("{}: rule {}: lookup_key '{}' names no group of the pattern", rule.pattern_origin,
+                             rule.info.id, rule.lookup_key);
+        return false;
+      }
+      key_group = static_cast<int>(key - rule.group_names.begin()) + 1;
+    }
     if (!alternation.empty()) alternation.push_back('|');
     alternation.append("(?:").append(plain).append(")");
     auto regex = std::make_unique<RegexRule>();
@@ -166,6 +176,8 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
     regex->plain = std::move(plain);
     regex->named = WithUniqueGroupNames(rule.pattern);
     regex->groups = static_cast<int>(rule.group_names.size());
+    regex->key_group = key_group;
+    regex->lookup = key_group > 0 ? rule.table : nullptr;
     regex_rules_.push_back(std::move(regex));
   }
   if (regex_rules_.empty()) return true;
@@ -244,12 +256,24 @@ void Matcher::ScanRegex(std::string_view text, std::vector<Candidate>* candidate
       if (!regex.extent->Match(input, begin, end, RE2::ANCHOR_START, &own, 1)) continue;
       const Candidate candidate{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(begin + own.size())},
                                 regex.rule, static_cast<uint32_t>(id)};
-      if (contexts_.empty() || InContext(text, candidate)) candidates->push_back(candidate);
+      if (!contexts_.empty() && !InContext(text, candidate)) continue;
+      if (regex.key_group > 0 && !KeyInLookup(text, candidate)) continue;
+      candidates->push_back(candidate);
     }
-    // A match whose every rule lacked its context claims nothing: the scan
-    // goes on inside it, so that it hides no other match.
-    pos = candidates->size() > found_before ? end : NextCharacter(text, begin);
+    // What a dropped candidate covered is claimed by no one: the scan goes
+    // on after the furthest candidate kept, inside the match if none was.
+    size_t furthest = 0;
+    for (size_t c = found_before; c < candidates->size(); ++c) furthest = std::max<size_t>(furthest, (*candidates)[c].span.end);
+    pos = furthest > begin ? furthest : NextCharacter(text, begin);
   }
+}
+
+bool Matcher::KeyInLookup(std::string_view text, const Candidate& candidate) const {
+  const RegexRule& regex = *regex_rules_[candidate.payload];
+  thread_local std::vector<Span> spans;
+  Captures(text, candidate, &spans);
+  const Span& key = spans[static_cast<size_t>(regex.key_group - 1)];
+  return !(key == kNoCapture) && regex.lookup->FindName(text.substr(key.begin, key.size())) >= 0;
 }
 
 void Matcher::Captures(std::string_view text, const Candidate& candidate, std::vector<Span>* spans) const {

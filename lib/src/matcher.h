@@ -15,9 +15,10 @@
 // A rule may require context around its match, which RE2's lack of
 // lookaround cannot express: preceded_by must match text ending right where
 // the candidate starts, followed_by text starting right where it ends (each
-// within 64 bytes). Candidates without it are dropped, and a regex match all
-// of whose candidates lack their context hides nothing: the scan resumes
-// inside it.
+// within 64 bytes). A rule may also require a capture to name an entry of
+// its lookup table (lookup_key: the unit of "300 MW"). Candidates without
+// their context or key are dropped, and hide nothing: the scan resumes after
+// the furthest candidate kept (inside the match, if none was).
 //
 // Thread-safety: Scan() is const and may run on many threads at once.
 #ifndef LEDE_SRC_MATCHER_H_
@@ -74,6 +75,10 @@ class Matcher {
     std::string plain;  // the pattern without named groups
     std::string named;  // the pattern with named groups made unique
     int groups;
+    // A capture that must name an entry of the rule's lookup table (a unit,
+    // a currency), and that table; 0 and null when none.
+    int key_group = 0;
+    const GazetteerTable* lookup = nullptr;
     mutable std::once_flag compiled;
     mutable std::unique_ptr<re2::RE2> extent;  // leftmost-longest, no captures
     mutable std::unique_ptr<re2::RE2> parts;   // with the groups, Perl semantics
@@ -88,6 +93,7 @@ class Matcher {
 
   void ScanRegex(std::string_view text, std::vector<Candidate>* candidates) const;
   bool InContext(std::string_view text, const Candidate& candidate) const;
+  bool KeyInLookup(std::string_view text, const Candidate& candidate) const;
 
   std::vector<std::unique_ptr<RegexRule>> regex_rules_;
   std::vector<Context> contexts_;  // by rule index; empty when no rule has context

@@ -241,32 +241,6 @@ int ParseYear(std::string_view text, const CalendarDate& dct) {
   return year;
 }
 
-// TIMEX3 mod of a modifier as written.
-std::string ParseMod(std::string_view text) {
-  const std::string s = Lower(text);
-  static constexpr std::pair<std::string_view, std::string_view> kMods[] = {
-      {"early", "START"},         {"beginning", "START"},     {"start", "START"},
-      {"dawn", "START"},          {"mid", "MID"},             {"middle", "MID"},
-      {"late", "END"},            {"end", "END"},             {"close", "END"},
-      {"about", "APPROX"},        {"around", "APPROX"},       {"approximately", "APPROX"},
-      {"roughly", "APPROX"},      {"some", "APPROX"},         {"nearly", "APPROX"},
-      {"almost", "APPROX"},       {"close to", "APPROX"},     {"more than", "MORE_THAN"},
-      {"over", "MORE_THAN"},      {"upwards of", "MORE_THAN"}, {"less than", "LESS_THAN"},
-      {"under", "LESS_THAN"},     {"fewer than", "LESS_THAN"}, {"at least", "EQUAL_OR_MORE"},
-      {"no more than", "EQUAL_OR_LESS"}, {"at most", "EQUAL_OR_LESS"}, {"up to", "EQUAL_OR_LESS"},
-      {"no less than", "EQUAL_OR_MORE"}, {"before", "BEFORE"}, {"after", "AFTER"},
-  };
-  // Longest phrase first: "no more than" before "more than".
-  std::string_view best, mod;
-  for (const auto& [words, value] : kMods) {
-    if (s.find(words) != std::string::npos && words.size() > best.size()) {
-      best = words;
-      mod = value;
-    }
-  }
-  return std::string(mod);
-}
-
 // Which way an expression the text leaves open points, by the nearest
 // tense cue around the match: -1 back from the document date, +1 ahead, 0
 // when there is no cue. *distance gets the cue's distance in words.
@@ -402,8 +376,8 @@ bool ResolveRelative(const MatchView& match, Grain unit, TimexPoint* point, std:
   int sign = 0;
   bool anaphoric = false;
   if (std::string_view offset = match.Capture("offset"); !offset.empty()) {
-    sign = (offset[0] == '-') ? -1 : 1;
     count = std::abs(ToInt(offset[0] == '-' || offset[0] == '+' ? offset.substr(1) : offset));
+    sign = count == 0 ? 0 : offset[0] == '-' ? -1 : 1;
   } else if (std::string_view direction = match.Capture("direction"); !direction.empty()) {
     if (!DirectionOf(direction, &sign, &anaphoric)) return false;
   } else if (std::string_view shift = match.Capture("shift"); !shift.empty()) {
@@ -737,9 +711,34 @@ std::string_view AdverbUnit(std::string_view text) {
 
 }  // namespace
 
+std::string ModifierOf(std::string_view text) {
+  const std::string s = Lower(text);
+  static constexpr std::pair<std::string_view, std::string_view> kMods[] = {
+      {"early", "START"},         {"beginning", "START"},     {"start", "START"},
+      {"dawn", "START"},          {"mid", "MID"},             {"middle", "MID"},
+      {"late", "END"},            {"end", "END"},             {"close", "END"},
+      {"about", "APPROX"},        {"around", "APPROX"},       {"approximately", "APPROX"},
+      {"roughly", "APPROX"},      {"some", "APPROX"},         {"nearly", "APPROX"},
+      {"almost", "APPROX"},       {"close to", "APPROX"},     {"more than", "MORE_THAN"},
+      {"over", "MORE_THAN"},      {"upwards of", "MORE_THAN"}, {"less than", "LESS_THAN"},
+      {"under", "LESS_THAN"},     {"fewer than", "LESS_THAN"}, {"at least", "EQUAL_OR_MORE"},
+      {"no more than", "EQUAL_OR_LESS"}, {"at most", "EQUAL_OR_LESS"}, {"up to", "EQUAL_OR_LESS"},
+      {"no less than", "EQUAL_OR_MORE"}, {"before", "BEFORE"}, {"after", "AFTER"},
+  };
+  // Longest phrase first: "no more than" before "more than".
+  std::string_view best, mod;
+  for (const auto& [words, value] : kMods) {
+    if (s.find(words) != std::string::npos && words.size() > best.size()) {
+      best = words;
+      mod = value;
+    }
+  }
+  return std::string(mod);
+}
+
 bool NormalizeDate(const MatchView& match, Attributes* out) {
   out->timex_type = "DATE";
-  out->mod = ParseMod(match.Capture("mod"));
+  out->mod = ModifierOf(match.Capture("mod"));
   if (std::string_view value = match.Capture("value"); !value.empty()) {
     out->value = Value::String(std::string(value));
     return true;
@@ -783,7 +782,7 @@ bool NormalizeDate(const MatchView& match, Attributes* out) {
 
 bool NormalizeTime(const MatchView& match, Attributes* out) {
   out->timex_type = "TIME";
-  out->mod = ParseMod(match.Capture("mod"));
+  out->mod = ModifierOf(match.Capture("mod"));
   // The day: named in the match, else the document's.
   std::string day = "XXXX-XX-XX";
   TimexPoint point;
@@ -838,7 +837,7 @@ bool NormalizeTime(const MatchView& match, Attributes* out) {
 
 bool NormalizeDuration(const MatchView& match, Attributes* out) {
   out->timex_type = "DURATION";
-  out->mod = ParseMod(match.Capture("mod"));
+  out->mod = ModifierOf(match.Capture("mod"));
   std::string value;
   if (std::string_view fixed = match.Capture("value"); !fixed.empty()) {
     value = fixed;

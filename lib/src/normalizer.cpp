@@ -11,49 +11,12 @@
 namespace lede {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// "1,234.50" -> "1234.5": the exact decimal JSON writes for a number. Returns
-// "" when `text` is not a plain decimal number.
-std::string CanonicalDecimal(std::string_view text) {
-  std::string digits;
-  bool point = false;
-  for (char c : text) {
-    if (IsDigit(c)) {
-      digits.push_back(c);
-    } else if (c == '.' && !point) {
-      point = true;
-      digits.push_back(c);
-    } else if (c != ',') {
-      return "";
-    }
-  }
-  if (point) {
-    while (digits.back() == '0') digits.pop_back();
-    if (digits.back() == '.') digits.pop_back();
-  }
-  size_t lead = 0;
-  while (lead + 1 < digits.size() && digits[lead] == '0' && digits[lead + 1] != '.') ++lead;
-  digits.erase(0, lead);
-  if (digits.empty() || digits == ".") return "";
-  if (digits[0] == '.') digits.insert(0, "0");
-  return digits;
-}
-
 // Gazetteer rules: the entry's name is the canonical form; its code and
 // subtype columns, where the table has them, carry over.
 bool NormalizeEntry(const MatchView& match, Attributes* out) {
   out->canonical = std::string(match.Cell("name"));
   out->code = std::string(match.Cell("code"));
   if (std::string_view subtype = match.Cell("subtype"); !subtype.empty()) out->subtype = std::string(subtype);
-  return true;
-}
-
-// Percentages: the number in group "num".
-bool NormalizePercent(const MatchView& match, Attributes* out) {
-  std::string number = CanonicalDecimal(match.Capture("num"));
-  if (number.empty()) return false;
-  out->value = Value::Number(std::move(number));
   return true;
 }
 
@@ -64,8 +27,10 @@ struct NamedNormalizer {
 
 // Sorted by name.
 constexpr NamedNormalizer kNormalizers[] = {
-    {"date", NormalizeDate},         {"duration", NormalizeDuration}, {"entry", NormalizeEntry},
-    {"percent", NormalizePercent},   {"set", NormalizeSet},           {"time", NormalizeTime},
+    {"cardinal", NormalizeCardinal}, {"date", NormalizeDate},       {"duration", NormalizeDuration},
+    {"entry", NormalizeEntry},       {"money", NormalizeMoney},     {"ordinal", NormalizeOrdinal},
+    {"percent", NormalizePercent},   {"quantity", NormalizeQuantity}, {"set", NormalizeSet},
+    {"time", NormalizeTime},
 };
 
 }  // namespace
@@ -95,8 +60,14 @@ std::string_view MatchView::After() const {
   return context_.text.substr(candidate_.span.end, end - candidate_.span.end);
 }
 
+std::string_view MatchView::Lookup(std::string_view name, std::string_view column) const {
+  if (rule_.table == nullptr || rule_.info.gazetteer) return {};
+  const int row = rule_.table->FindName(name);
+  return row < 0 ? std::string_view() : rule_.table->Cell(static_cast<size_t>(row), rule_.table->Column(column));
+}
+
 std::string_view MatchView::Cell(std::string_view column) const {
-  if (rule_.table == nullptr) return {};
+  if (rule_.table == nullptr || !rule_.info.gazetteer) return {};
   return rule_.table->Cell(candidate_.payload, rule_.table->Column(column));
 }
 

@@ -48,6 +48,9 @@ class MatchView {
   std::string_view Capture(std::string_view group) const;
   // For gazetteer rules, the cell of the matched row in `column`; "" else.
   std::string_view Cell(std::string_view column) const;
+  // For regex rules with a lookup table: the cell in `column` of the row
+  // named `name` ("€" -> "EUR" in column "code"); "" when none is.
+  std::string_view Lookup(std::string_view name, std::string_view column) const;
   const Rule& rule() const { return rule_; }
   const CalendarDate& dct() const { return context_.dct; }
   const NormalizeContext& context() const { return context_; }

@@ -29,6 +29,13 @@ std::string Describe(const Document& doc, const std::vector<Found>& found) {
   return out;
 }
 
+int PriorityOf(const RuleSet& rules, const std::string& id) {
+  for (const Rule& rule : rules.impl().rules) {
+    if (rule.info.id == id) return rule.info.priority;
+  }
+  return 0;
+}
+
 std::vector<Found> Mentions(const Document& doc) {
   std::vector<Found> found;
   for (const Entity& entity : doc.entities) {
@@ -38,7 +45,8 @@ std::vector<Found> Mentions(const Document& doc) {
 }
 
 // Why `example` fails for `rule`, or "" when it passes.
-std::string CheckExample(Extractor& extractor, const Rule& rule, const Example& example, bool counter) {
+std::string CheckExample(Extractor& extractor, const RuleSet& rules, const Rule& rule, const Example& example,
+                         bool counter) {
   RawDocument raw;
   raw.id = "example";
   Span marked;
@@ -51,11 +59,14 @@ std::string CheckExample(Extractor& extractor, const Rule& rule, const Example& 
   std::vector<Found> relevant;  // mentions in the marked part, of the rule's type
   for (const Found& f : all) {
     if (has_span && !f.mention->span.Overlaps(marked)) continue;
-    if (rule.blocking() || f.entity->type == rule.info.type) relevant.push_back(f);
+    const bool below = counter || PriorityOf(rules, f.mention->rule) < rule.info.priority;
+    if (rule.blocking() ? below : f.entity->type == rule.info.type) {
+      relevant.push_back(f);
+    }
   }
   if (rule.blocking()) {
-    // A blocking rule's example must yield nothing; its counter-example must
-    // still yield something.
+    // A blocking rule's example must yield nothing from the rules it is
+    // above; its counter-example must still yield something there.
     if (counter == relevant.empty()) return fmt::format("expected {}, found {}", counter ? "an entity" : "nothing",
                                                         Describe(doc, relevant));
     return "";
@@ -94,7 +105,7 @@ Status TestRuleExamples(const std::shared_ptr<const RuleSet>& rules, const std::
     for (bool counter : {false, true}) {
       for (const Example& example : counter ? rule.counter_examples : rule.examples) {
         ++*checked;
-        std::string reason = CheckExample(*extractor, rule, example, counter);
+        std::string reason = CheckExample(*extractor, *rules, rule, example, counter);
         if (reason.empty()) continue;
         std::string origin = rule.info.origin.substr(0, rule.info.origin.rfind(':'));
         failures->push_back(ExampleFailure{rule.info.id, fmt::format("{}:{}", origin, example.line),

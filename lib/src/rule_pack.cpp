@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <toml++/toml.h>
 
+#include "gazetteer.h"
 #include "normalizer.h"
 
 namespace lede {
@@ -169,7 +172,7 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
   info.origin = errors.Origin(line);
   if (!OnlyKeys(table,
                 {"id", "type", "subtype", "pattern", "gazetteer", "match", "ignore_case", "preceded_by", "followed_by",
-                 "normalize", "args", "priority", "examples", "counter_examples"},
+                 "normalize", "args", "lookup", "lookup_key", "priority", "examples", "counter_examples"},
                 "[[rule]]", errors)) {
     return false;
   }
@@ -227,6 +230,15 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
     if (!macros.Expand(raw, &rule->pattern, &error)) {
       return errors.Fail(rule->pattern_line, fmt::format("rule {}: {}", info.id, error));
     }
+    if (const toml::node* lookup = table.get("lookup")) {
+      if (!GetString(table, "lookup", true, line, &rule->lookup, errors) ||
+          !GetString(table, "lookup_key", false, line, &rule->lookup_key, errors)) {
+        return false;
+      }
+      rule->lookup_line = lookup->source().begin.line;
+    } else if (table.get("lookup_key") != nullptr) {
+      return errors.Fail(line, fmt::format("rule {}: 'lookup_key' needs a 'lookup' table", info.id));
+    }
     if (table.get("match") != nullptr || table.get("ignore_case") != nullptr) {
       return errors.Fail(line, fmt::format("rule {}: 'match' and 'ignore_case' apply to gazetteer rules", info.id));
     }
@@ -251,7 +263,39 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
   return true;
 }
 
-bool ParseTable(const toml::table& root, PackSpec* pack, PackErrors& errors) {
+// A macro is a regex, or { gazetteer = "...", columns = [...] }: every name
+// of a gazetteer, so that a pattern can say "a currency name" while the
+// names stay in one list.
+bool MacroBody(const toml::node& node, std::string_view name, const TableLoader& load_table, std::string* body,
+               PackErrors& errors) {
+  if (node.is_string()) {
+    *body = node.as_string()->get();
+    return true;
+  }
+  const toml::table* table = node.as_table();
+  if (table == nullptr) return errors.Fail(node, fmt::format("macro {} must be a string or a table {{gazetteer, columns}}", name));
+  if (!OnlyKeys(*table, {"gazetteer", "columns"}, fmt::format("macro {}", name), errors)) return false;
+  std::string path;
+  std::vector<std::string> columns = {"name", "aliases"};
+  if (!GetString(*table, "gazetteer", true, node.source().begin.line, &path, errors) ||
+      !ParseStringList(*table, "columns", &columns, errors)) {
+    return false;
+  }
+  const GazetteerTable* gazetteer = nullptr;
+  std::string error;
+  if (!load_table || !load_table(path, &gazetteer, &error)) {
+    return errors.Fail(node, fmt::format("macro {}: {}", name, error.empty() ? "no gazetteers here" : error));
+  }
+  for (const std::string& column : columns) {
+    if (gazetteer->Column(column) < 0) {
+      return errors.Fail(node, fmt::format("macro {}: {} has no column '{}'", name, gazetteer->origin(), column));
+    }
+  }
+  *body = NamesPattern(*gazetteer, columns);
+  return true;
+}
+
+bool ParseTable(const toml::table& root, const TableLoader& load_table, PackSpec* pack, PackErrors& errors) {
   if (!OnlyKeys(root, {"pack", "define", "rule"}, "the pack file", errors)) return false;
   const toml::table* header = root["pack"].as_table();
   if (header == nullptr) return errors.Fail(1, "missing [pack] table");
@@ -277,8 +321,9 @@ bool ParseTable(const toml::table& root, PackSpec* pack, PackErrors& errors) {
       if (!IsIdentifier(key.str(), /*upper=*/true)) {
         return errors.Fail(key.source().begin.line, fmt::format("macro name '{}' must be upper case", key.str()));
       }
-      if (!node.is_string()) return errors.Fail(node, fmt::format("macro {} must be a string", key.str()));
-      macros.emplace(std::string(key.str()), node.as_string()->get());
+      std::string body;
+      if (!MacroBody(node, key.str(), load_table, &body, errors)) return false;
+      macros.emplace(std::string(key.str()), std::move(body));
       macro_lines.emplace(std::string(key.str()), node.source().begin.line);
     }
   }
@@ -311,15 +356,52 @@ bool ParseTable(const toml::table& root, PackSpec* pack, PackErrors& errors) {
 
 }  // namespace
 
-bool ParsePack(std::string_view toml, const std::string& origin, PackSpec* pack, std::string* error) {
+bool ParsePack(std::string_view toml, const std::string& origin, const TableLoader& load_table, PackSpec* pack,
+               std::string* error) {
   PackErrors errors(origin, error);
   pack->info.origin = origin;
   try {
     toml::table root = toml::parse(toml, origin);
-    return ParseTable(root, pack, errors);
+    return ParseTable(root, load_table, pack, errors);
   } catch (const toml::parse_error& e) {
     return errors.Fail(e.source().begin.line, e.description());
   }
+}
+
+std::string NamesPattern(const GazetteerTable& table, const std::vector<std::string>& columns) {
+  std::vector<std::string> names;
+  for (size_t row = 0; row < table.rows(); ++row) {
+    for (const std::string& column : columns) {
+      std::string_view cell = table.Cell(row, table.Column(column));
+      while (!cell.empty()) {
+        const size_t bar = cell.find('|');
+        std::string_view name = cell.substr(0, bar);
+        cell.remove_prefix(bar == std::string_view::npos ? cell.size() : bar + 1);
+        if (!name.empty()) names.emplace_back(name);
+      }
+    }
+  }
+  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::string pattern = "(?i:";
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) pattern += '|';
+    for (char c : names[i]) {
+      if (c == ' ') {
+        pattern += "\\s+";
+      } else if (std::string_view("\\.+*?()|[]{}^$").find(c) != std::string_view::npos) {
+        pattern += '\\';
+        pattern += c;
+      } else {
+        pattern += c;
+      }
+    }
+    // A plural: "dollars", "tonnes"; names of symbols ("$") take none.
+    if (std::isalpha(static_cast<unsigned char>(names[i].back()))) pattern += "(?:e?s)?";
+  }
+  return pattern + ")";
 }
 
 bool SplitExampleSpan(std::string_view text, std::string* plain, uint32_t* begin, uint32_t* end) {

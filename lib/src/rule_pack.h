@@ -8,6 +8,7 @@
 #define LEDE_SRC_RULE_PACK_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,6 +33,9 @@ struct RuleSpec {
   uint32_t pattern_line = 0;
   std::string preceded_by;        // context regexes, macros expanded; "" for none
   std::string followed_by;
+  std::string lookup;             // regex rules: a TSV the normalizer looks captures up in
+  uint32_t lookup_line = 0;
+  std::string lookup_key;         // the capture that must name an entry of `lookup`
   std::string gazetteer;          // gazetteer rules: TSV path relative to the pack
   uint32_t gazetteer_line = 0;
   std::vector<std::string> match_columns;  // gazetteer columns whose names match; empty: the default
@@ -46,9 +50,21 @@ struct PackSpec {
   std::vector<RuleSpec> rules;
 };
 
+class GazetteerTable;
+
+// Gives the gazetteer at `path` (relative to the pack), for macros made of
+// its names; false with *error set when it cannot.
+using TableLoader = std::function<bool(const std::string& path, const GazetteerTable** table, std::string* error)>;
+
 // Parses `toml`, read from `origin` (used in messages). On failure returns
 // false and sets *error to "origin:line: message".
-bool ParsePack(std::string_view toml, const std::string& origin, PackSpec* pack, std::string* error);
+bool ParsePack(std::string_view toml, const std::string& origin, const TableLoader& load_table, PackSpec* pack,
+               std::string* error);
+
+// The regex that matches any name of `table` in `columns`, in any case and
+// with an optional plural "s"; longest names first, white space matching
+// any run of it.
+std::string NamesPattern(const GazetteerTable& table, const std::vector<std::string>& columns);
 
 // Splits an example's text at its [brackets]: *plain gets the text without
 // them, *begin/*end the byte range they enclosed. Returns false when the text

@@ -72,7 +72,12 @@ class Loader {
     for (const PackFile& file : files) {
       PackSpec spec;
       std::string error;
-      if (!ParsePack(file.contents, file.origin, &spec, &error)) return Status::InvalidArgument(error);
+      const TableLoader load_table = [&](const std::string& path, const GazetteerTable** table, std::string* why) {
+        Status status = LoadTable(file, path, file.origin, table, impl.get());
+        *why = status.message();
+        return status.ok();
+      };
+      if (!ParsePack(file.contents, file.origin, load_table, &spec, &error)) return Status::InvalidArgument(error);
       auto same = std::find_if(specs.begin(), specs.end(),
                                [&](const PackSpec& s) { return s.info.name == spec.info.name; });
       if (same == specs.end()) {
@@ -115,11 +120,16 @@ class Loader {
     rule->ignore_case = spec.ignore_case;
     rule->args = std::move(spec.args);
     rule->preceded_by = std::move(spec.preceded_by);
+    rule->lookup_key = std::move(spec.lookup_key);
     rule->followed_by = std::move(spec.followed_by);
     rule->examples = std::move(spec.examples);
     rule->counter_examples = std::move(spec.counter_examples);
     if (!rule->info.normalize.empty()) rule->normalize = FindNormalizer(rule->info.normalize);
-    if (!rule->info.gazetteer) return Status::OK();
+    if (!rule->info.gazetteer) {
+      if (spec.lookup.empty()) return Status::OK();
+      const std::string where = fmt::format("{}:{}", file.origin, spec.lookup_line);
+      return LoadTable(file, spec.lookup, where, &rule->table, impl);
+    }
 
     const std::string where = fmt::format("{}:{}", file.origin, spec.gazetteer_line);
     Status status = LoadTable(file, spec.gazetteer, where, &rule->table, impl);
@@ -164,6 +174,7 @@ class Loader {
     auto parsed = std::make_unique<GazetteerTable>();
     std::string error;
     if (!parsed->Parse(std::move(contents), origin, &error)) return Status::InvalidArgument(error);
+    parsed->IndexNames({parsed->Column("name"), parsed->Column("aliases")});
     *table = parsed.get();
     tables_.emplace(path, parsed.get());
     impl->tables.push_back(std::move(parsed));

@@ -25,8 +25,9 @@ struct Rule {
   std::string preceded_by;                // context regexes, "" for none
   std::string followed_by;
   std::vector<std::string> group_names;   // regex rules: group i+1's name, "" if unnamed
-  const GazetteerTable* table = nullptr;  // gazetteer rules
+  const GazetteerTable* table = nullptr;  // gazetteer rules; the lookup table of regex rules
   std::vector<int> match_columns;         // gazetteer rules
+  std::string lookup_key;                 // regex rules: capture that must be in `table`
   bool ignore_case = false;               // gazetteer rules
   NormalizeFn normalize = nullptr;
   std::vector<std::pair<std::string, std::string>> args;  // fixed inputs of the normalizer

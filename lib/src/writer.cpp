@@ -34,6 +34,7 @@ void WriteEntity(JsonBuilder& json, const Document& doc, const Entity& entity, c
   OptionalString(json, "subtype", a.subtype);
   OptionalString(json, "canonical", a.canonical);
   WriteValue(json, "value", a.value);
+  WriteValue(json, "value_max", a.value_max);
   OptionalString(json, "timex_type", a.timex_type);
   OptionalString(json, "mod", a.mod);
   OptionalString(json, "freq", a.freq);

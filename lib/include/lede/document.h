@@ -78,6 +78,7 @@ struct Attributes {
   std::string subtype;     // "company", "country", "bloc", ...
   std::string canonical;   // "Samsung Electronics", "United Kingdom"
   Value value;             // TIMEX3 value, or an exact number
+  Value value_max;         // upper end of a range ("10-15%": value 10, value_max 15)
   std::string timex_type;  // DATE, TIME, DURATION or SET
   std::string mod;         // TIMEX3 modifier: APPROX, MORE_THAN, ...
   std::string freq;        // TIMEX3 frequency of a SET: "2X" in "twice a year"

@@ -1,0 +1,96 @@
+// Numeric normalizers: exact values for CARDINAL, ORDINAL, PERCENT, MONEY
+// and QUANTITY, with the currency and unit looked up in the rule's table.
+//
+// Captures: num (the number, in digits or words), num_max (the top of a
+// range), scale ("billion", "m", "bn" after the number), mod ("more than"),
+// currency, unit, rate ("a day"), per ("a share"); args may fix currency
+// ("CNY") or subtype.
+#include "normalizers.h"
+#include "numbers.h"
+#include "rules_impl.h"
+
+namespace lede {
+namespace {
+
+// The number in `num` (else the whole match) with its scale word.
+bool Amount(const MatchView& match, std::string_view group, Decimal* value) {
+  std::string text(match.Capture(group));
+  if (text.empty() && group == "num") text = match.text();
+  if (std::string_view scale = match.Capture("scale"); !scale.empty() && group == "num") {
+    text.append(" ").append(scale);
+  }
+  return ParseNumber(text, value);
+}
+
+// Fills value, value_max and mod from num, num_max and mod.
+bool Numbers(const MatchView& match, Attributes* out) {
+  Decimal value;
+  if (!Amount(match, "num", &value)) return false;
+  out->value = Value::Number(value.ToString());
+  if (!match.Capture("num_max").empty()) {
+    Decimal top;
+    if (!Amount(match, "num_max", &top)) return false;
+    out->value_max = Value::Number(top.ToString());
+  }
+  out->mod = ModifierOf(match.Capture("mod"));
+  return true;
+}
+
+}  // namespace
+
+bool NormalizeCardinal(const MatchView& match, Attributes* out) { return Numbers(match, out); }
+
+bool NormalizeOrdinal(const MatchView& match, Attributes* out) {
+  std::string_view text = match.Capture("num");
+  if (text.empty()) text = match.text();
+  Decimal value;
+  if (!ParseOrdinalNumber(text, &value)) return false;
+  out->value = Value::Number(value.ToString());
+  return true;
+}
+
+bool NormalizePercent(const MatchView& match, Attributes* out) {
+  if (!Numbers(match, out)) return false;
+  if (!match.Capture("points").empty()) out->subtype = "points";
+  return true;
+}
+
+// The currency is an ISO 4217 code from the rule's lookup table (symbols,
+// codes and names: "$", "HK$", "euros", "yuan"), or fixed by the rule.
+bool NormalizeMoney(const MatchView& match, Attributes* out) {
+  if (!Numbers(match, out)) return false;
+  std::string_view code = match.Lookup(match.Capture("currency"), "code");
+  if (code.empty()) code = match.Capture("code");  // a rule that decides the currency itself
+  // Cents and pence: the amount is in hundredths of the dollar or pound.
+  if (const std::string_view minor = match.Capture("minor"); !minor.empty()) {
+    Decimal amount, cents;
+    if (!Decimal::Parse(out->value.text, &amount) || !amount.DividedBy(Decimal::Integer(100), &cents)) return false;
+    out->value = Value::Number(cents.ToString());
+    code = minor.starts_with("p") || minor.starts_with("P") ? "GBP" : "USD";
+  }
+  if (code.empty()) return false;
+  out->currency = std::string(code);
+  if (!match.Capture("per").empty()) out->subtype = "per_share";
+  return true;
+}
+
+// The unit is the canonical name in the rule's lookup table ("tonnes" ->
+// "t"), with "/d" and the like for a rate ("barrels a day" -> "bbl/d").
+bool NormalizeQuantity(const MatchView& match, Attributes* out) {
+  if (!Numbers(match, out)) return false;
+  std::string_view unit = match.Lookup(match.Capture("unit"), "symbol");
+  if (unit.empty()) return false;
+  out->unit = std::string(unit);
+  if (std::string_view rate = match.Capture("rate"); !rate.empty()) {
+    static constexpr std::pair<std::string_view, std::string_view> kRates[] = {
+        {"day", "/d"}, {"week", "/wk"}, {"month", "/mo"}, {"year", "/yr"}, {"hour", "/h"}};
+    for (const auto& [word, suffix] : kRates) {
+      if (rate.ends_with(word)) out->unit.append(suffix);
+    }
+  }
+  const std::string_view dimension = match.Lookup(match.Capture("unit"), "dimension");
+  if (!dimension.empty()) out->subtype = std::string(dimension);
+  return true;
+}
+
+}  // namespace lede

@@ -1,0 +1,141 @@
+#include "numbers.h"
+
+#include <doctest/doctest.h>
+
+#include "test_util.h"
+
+namespace lede {
+namespace {
+
+std::string Number(std::string_view text) {
+  Decimal d;
+  return ParseNumber(text, &d) ? d.ToString() : "-";
+}
+
+std::string Ordinal(std::string_view text) {
+  Decimal d;
+  return ParseOrdinalNumber(text, &d) ? d.ToString() : "-";
+}
+
+TEST_CASE("numbers: exact decimal arithmetic") {
+  Decimal a, b, q;
+  REQUIRE(Decimal::Parse("1.2", &a));
+  REQUIRE(Decimal::Parse("1000000000", &b));
+  CHECK((a * b).ToString() == "1200000000");
+  CHECK((a + b).ToString() == "1000000001.2");
+  CHECK(Decimal::Integer(1).DividedBy(Decimal::Integer(8), &q));
+  CHECK(q.ToString() == "0.125");
+  CHECK(Decimal::Integer(2).DividedBy(Decimal::Integer(3), &q));
+  CHECK(q.ToString() == "0.666666666666667");
+  CHECK_FALSE(Decimal::Integer(1).DividedBy(Decimal(), &q));
+  REQUIRE(Decimal::Parse("-0.050", &a));
+  CHECK(a.ToString() == "-0.05");
+  CHECK_FALSE(Decimal::Parse("1.2.3", &a));
+  CHECK_FALSE(Decimal::Parse("", &a));
+  CHECK_FALSE(Decimal::Parse("-", &a));
+}
+
+TEST_CASE("numbers: digits with separators, signs and suffixes") {
+  const std::pair<std::string, std::string> cases[] = {
+      {"192", "192"},           {"1,234,567", "1234567"},   {"1,674,200.5", "1674200.5"}, {"4.800", "4.8"},
+      {".25", "0.25"},          {"-9.2321312", "-9.2321312"}, {"- 10  k", "-10000"},     {"10k", "10000"},
+      {"100k", "100000"},       {"10M", "10000000"},        {"1MM", "1000000"},           {"2mil", "2000000"},
+      {"1.2b", "1200000000"},   {"2bn", "2000000000"},      {"10 bln", "10000000000"},    {"10 tln", "10000000000000"},
+      {"1,674.5 G", "1674500000000"}, {"2.33 k", "2330"},   {"1 234 567", "1234567"},     {"12,34,567.89", "1234567.89"},
+      {"1.111,11", "1111.11"},  {"5,00", "5"},              {"1,3", "1.3"},               {"1e10", "10000000000"},
+      {"1.3e6", "1300000"},     {"1.3x10^6", "1300000"},    {"6.23x10^-4", "0.000623"},   {"-12e-1", "-1.2"},
+      {"1.2 million", "1200000"}, {"1,674.5 million", "1674500000"}, {"13 lakh", "1300000"}, {"1 crore", "10000000"},
+      {"10 crore", "100000000"},
+  };
+  for (const auto& [text, value] : cases) {
+    CAPTURE(text);
+    CHECK(Number(text) == value);
+  }
+}
+
+TEST_CASE("numbers: words") {
+  const std::pair<std::string, std::string> cases[] = {
+      {"three", "3"},
+      {"twenty-five", "25"},
+      {"fifty - two", "52"},
+      {"one hundred and six", "106"},
+      {"Three hundred  and  thirty one", "331"},
+      {"two hundred and two thousand", "202000"},
+      {"two  thousand  and  two hundred", "2200"},
+      {"twenty-one trillion and three hundred", "21000000000300"},
+      {"a hundred", "100"},
+      {"hundred thousand", "100000"},
+      {"two dozen", "24"},
+      {"half a dozen", "6"},
+      {"three hundred and two dozens", "324"},
+      {"4 thousand 3 hundred and 21", "4321"},
+      {"322 hundred", "32200"},
+      {"2.12 hundred", "212"},
+      {"two hundred point zero three", "200.03"},
+      {"two hundred point seventy-one", "200.71"},
+      {"nine point nought four", "9.04"},
+      {"minus five point five", "-5.5"},
+      {"negative one", "-1"},
+      {"zero", "0"},
+      {"three lakh crore", "3000000000000"},
+      {"6 crore and two hundred", "60000200"},
+  };
+  for (const auto& [text, value] : cases) {
+    CAPTURE(text);
+    CHECK(Number(text) == value);
+  }
+}
+
+TEST_CASE("numbers: fractions") {
+  const std::pair<std::string, std::string> cases[] = {
+      {"two thirds", "0.666666666666667"},
+      {"five eighths", "0.625"},
+      {"a half", "0.5"},
+      {"three quarters", "0.75"},
+      {"one and a half", "1.5"},
+      {"five and a half million", "5500000"},
+      {"one million and a half", "1500000"},
+      {"3 million and a quarter", "3250000"},
+      {"five billion and three quarters", "5750000000"},
+      {"half million", "500000"},
+      {"quarter million", "250000"},
+      {"twenty and three fifths", "20.6"},
+      {"one hundred and three quarters", "100.75"},
+      {"3/4", "0.75"},
+      {"2 1/4", "2.25"},
+      {"-4/5", "-0.8"},
+      {"one over three", "0.333333333333333"},
+      {"1 over 3", "0.333333333333333"},
+      {"one out of three", "0.333333333333333"},
+      {"\xC2\xBD", "0.5"},
+      {"\xE2\x85\x94", "0.666666666666667"},
+  };
+  for (const auto& [text, value] : cases) {
+    CAPTURE(text);
+    CHECK(Number(text) == value);
+  }
+}
+
+TEST_CASE("numbers: what is not a number") {
+  for (std::string text : {"", "a", "an", "the", "one two three four apple", "192.168.1.2", "hundreds of"}) {
+    CAPTURE(text);
+    CHECK(Number(text) == "-");
+  }
+}
+
+TEST_CASE("numbers: ordinals") {
+  const std::pair<std::string, std::string> cases[] = {
+      {"first", "1"},          {"2nd", "2"},         {"21st", "21"},         {"103rd", "103"},
+      {"twelfth", "12"},       {"twentieth", "20"},  {"twenty-first", "21"}, {"one hundred twenty-fifth", "125"},
+      {"trillionth", "1000000000000"}, {"third", "3"},
+  };
+  for (const auto& [text, value] : cases) {
+    CAPTURE(text);
+    CHECK(Ordinal(text) == value);
+  }
+  CHECK(Ordinal("21th2") == "-");
+  CHECK(Ordinal("apple") == "-");
+}
+
+}  // namespace
+}  // namespace lede
