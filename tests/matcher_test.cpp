@@ -79,6 +79,58 @@ TEST_CASE("matcher: word boundaries see the text around a match") {
   CHECK(Scan(*rules, "x12 12x 12") == Strings{"m.number 12 amount=12"});
 }
 
+TEST_CASE("matcher: matches start at token starts, never inside a word") {
+  const char* pack = R"([pack]
+name = "w"
+version = "1"
+
+[[rule]]
+id = "w.over"
+type = "CARDINAL"
+pattern = 'over \d+'
+)";
+  auto rules = testing::RulesFrom({{"w.toml", pack}});
+  CHECK(Scan(*rules, "turnover 12, over 13") == Strings{"w.over over 13"});
+  // A symbol is a token of its own, so a match may start at "$" after "US".
+  auto money = testing::RulesFrom({{"m.toml", kPack}, {"names.tsv", "name\nAcme\n"}});
+  CHECK(Scan(*money, "US$5") == Strings{"m.money $5 amount=5 scale=-", "m.shortmoney $5"});
+}
+
+TEST_CASE("matcher: repeated spans give the same extents and captures, in any matcher") {
+  const char* pack = R"([pack]
+name = "d"
+version = "1"
+
+[[rule]]
+id = "d.bounded"
+type = "CARDINAL"
+pattern = '(?P<n>\d+)\b'
+
+[[rule]]
+id = "d.any"
+type = "CARDINAL"
+pattern = '(?P<n>\d+)'
+)";
+  auto rules = testing::RulesFrom({{"d.toml", pack}});
+  // The second and third "12" are answered from the memo, which must tell
+  // them apart by the byte after them.
+  CHECK(Scan(*rules, "12 12x 12") ==
+        Strings{"d.bounded 12 n=12", "d.any 12 n=12", "d.any 12 n=12", "d.bounded 12 n=12", "d.any 12 n=12"});
+  // Another rule set reading the same text under the same rule ids must not
+  // see the first one's memo.
+  const char* other = R"([pack]
+name = "m"
+version = "1"
+
+[[rule]]
+id = "m.money"
+type = "MONEY"
+pattern = '\$(?P<digit>\d)(?P<rest>\d*)(?: million)?'
+)";
+  auto second = testing::RulesFrom({{"m.toml", other}});
+  CHECK(Scan(*second, "$5 million") == Strings{"m.money $5 million digit=5 rest="});
+}
+
 TEST_CASE("matcher: empty text and text without matches give nothing") {
   auto rules = testing::RulesFrom({{"m.toml", kPack}, {"names.tsv", "name\nAcme\n"}});
   CHECK(Scan(*rules, "").empty());

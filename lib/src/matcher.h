@@ -1,14 +1,18 @@
 // Matcher: finds the candidate spans of every rule in one pass over the text.
 //
-// Regex rules are joined into one leftmost-longest RE2 alternation and the
-// text is scanned once, whatever the number of rules (one scan per rule would
-// cost as many passes). At each span the scan finds, an RE2::Set over the
-// span tells which rules can start there, and only those are re-run anchored
-// at the span's start (with the text around it as context, for \b) to give
-// each its own extent and captures. Within the regex rules, then, a match
-// hides any other that starts inside it: leftmost-longest among all rules,
-// and the Resolver arbitrates between candidates at the same start and
-// against gazetteer candidates.
+// Regex rules are joined into one leftmost-longest RE2 alternation, matched
+// anchored at each token start that no earlier candidate covers: a match
+// begins where a word, number or symbol begins, never inside a word
+// ("over" in "turnover"). Anchored, the union's DFA stays small and warms up
+// in a few pages of text; an unanchored scan would carry every rule's start
+// in every DFA state and spend its first tens of MB building states. Where
+// the union matches, an RE2::Set over the span tells which rules can start
+// there, and only those are re-run (with the bytes around the span as
+// context, for \b) to give each its own extent and, on demand, captures.
+// A match hides any other regex candidate that starts inside it; the
+// Resolver arbitrates between candidates at the same start and against
+// gazetteer candidates. Extents and captures are memoized per thread on the
+// span's text, which news repeats a great deal.
 //
 // Gazetteer rules are matched on tokens by a PhraseIndex.
 //
@@ -17,8 +21,9 @@
 // the candidate starts, followed_by text starting right where it ends (each
 // within 64 bytes). A rule may also require a capture to name an entry of
 // its lookup table (lookup_key: the unit of "300 MW"). Candidates without
-// their context or key are dropped, and hide nothing: the scan resumes after
-// the furthest candidate kept (inside the match, if none was).
+// their context or key are dropped, and hide nothing: the scan resumes at
+// the first token after the furthest candidate kept (at the next token, if
+// none was).
 //
 // Thread-safety: Scan() is const and may run on many threads at once.
 #ifndef LEDE_SRC_MATCHER_H_
@@ -34,6 +39,8 @@
 #include "candidate.h"
 #include "gazetteer.h"
 #include "lede/document.h"
+
+#include <re2/stringpiece.h>
 
 namespace re2 {
 class RE2;
@@ -90,14 +97,25 @@ class Matcher {
     std::unique_ptr<re2::RE2> after;   // "\A(?:followed_by)"
   };
   struct Compiled;
+  // A regex rule's longest match at a span's start.
+  struct Extent {
+    uint32_t regex;  // index into regex_rules_
+    uint32_t size;   // bytes
+  };
 
-  void ScanRegex(std::string_view text, std::vector<Candidate>* candidates) const;
+  // The extents of the regex rules that match at `begin`, where the union
+  // found `found`; `key` is the memo key of that span.
+  const std::vector<Extent>& Extents(std::string_view text, size_t begin, re2::StringPiece found,
+                                     std::string_view key) const;
+  static std::vector<Span> RelativeCaptures(const RegexRule& regex, std::string_view text, Span span);
+  void ScanRegex(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates) const;
   bool InContext(std::string_view text, const Candidate& candidate) const;
   bool KeyInLookup(std::string_view text, const Candidate& candidate) const;
 
   std::vector<std::unique_ptr<RegexRule>> regex_rules_;
   std::vector<Context> contexts_;  // by rule index; empty when no rule has context
   std::unique_ptr<Compiled> compiled_;
+  uint64_t serial_ = 0;  // distinguishes this Matcher's memo entries
   PhraseIndex phrases_;
 };
 
