@@ -74,5 +74,30 @@ TEST_CASE("gazetteer: ignore_case folds ASCII case; several rules match at one p
   CHECK(Match(index, "NOKIA and Nokia") == Strings{"NOKIA@0 2:0", "Nokia@10 1:0", "Nokia@10 2:0"});
 }
 
+TEST_CASE("gazetteer: names listed as ambiguous match only through their own column") {
+  const GazetteerTable table = Table("code\tname\taliases\tambiguous\nTR\tTurkey\tTurkiye\tTurkey\nGB\tBritain\tUK\t\n");
+  PhraseIndex plain;
+  plain.Add(0, table, {table.Column("name"), table.Column("aliases")}, false);
+  CHECK(Match(plain, "Turkey and Turkiye and Britain") == Strings{"Turkiye@11 0:0", "Britain@23 0:1"});
+  PhraseIndex with_context;
+  with_context.Add(1, table, {table.Column("ambiguous")}, false);
+  CHECK(Match(with_context, "Turkey and Turkiye") == Strings{"Turkey@0 1:0"});
+  GazetteerTable lookup = Table("name\tambiguous\nWill\tWill\nSteven\t\n");
+  lookup.IndexNames({lookup.Column("name")});
+  CHECK(lookup.FindName("Steven") == 1);
+  CHECK(lookup.FindName("Will") == -1);
+}
+
+TEST_CASE("gazetteer: names are found in any case, forms only on request") {
+  GazetteerTable table = Table("code\tname\taliases\nEUR\teuro\t\nHKD\tHong Kong dollar\tHK$\nX\twell\t\n");
+  table.IndexNames({table.Column("name"), table.Column("aliases")});
+  CHECK(table.FindName("EURO") == 0);
+  CHECK(table.FindName("euros") == -1);
+  CHECK(table.FindNameOrForm("euros") == 0);
+  CHECK(table.FindNameOrForm("HK $") == 1);
+  CHECK(table.FindName("Wells") == -1);
+  CHECK(table.FindNameOrForm("Wells") == 2);
+}
+
 }  // namespace
 }  // namespace lede

@@ -59,5 +59,60 @@ TEST_CASE("linker: mentions with one key become one entity, numbered by first me
   CHECK(doc.entities[0].mentions[0].rule == "l.year");
 }
 
+const char* kNamesPack = R"([pack]
+name = "n"
+version = "1"
+[[rule]]
+id = "n.person"
+type = "PERSON"
+gazetteer = "people.tsv"
+normalize = "entry"
+[[rule]]
+id = "n.org"
+type = "ORG"
+gazetteer = "orgs.tsv"
+normalize = "entry"
+)";
+
+// "text@rule" for each mention of the entity whose canonical name is `name`.
+std::vector<std::string> MentionsOf(const Document& doc, std::string_view name) {
+  std::vector<std::string> out;
+  for (const Entity& e : doc.entities) {
+    if (e.attributes.canonical != name) continue;
+    for (const Mention& m : e.mentions) out.push_back(std::string(doc.Text(m.span)) + "@" + m.rule);
+  }
+  return out;
+}
+
+TEST_CASE("linker: a word of a person's name standing alone links to the person") {
+  auto rules = testing::RulesFrom({{"n.toml", kNamesPack},
+                                   {"people.tsv", "name\nSteven Geiszler\nFan Zhiyong\nLee Jae-yong\nLee Kun-hee\n"},
+                                   {"orgs.tsv", "name\nHuawei\n"}});
+  Document doc = testing::Extract(rules,
+                                  "Geiszler quits. Steven Geiszler and Fan Zhiyong spoke. Fan said Huawei agreed, "
+                                  "Geiszler added. Steven Spielberg was not there. Lee Jae-yong met Lee Kun-hee; Lee left.");
+  CHECK(MentionsOf(doc, "Steven Geiszler") ==
+        std::vector<std::string>{"Geiszler@link.short_form", "Steven Geiszler@n.person", "Geiszler@link.short_form"});
+  CHECK(MentionsOf(doc, "Fan Zhiyong") == std::vector<std::string>{"Fan Zhiyong@n.person", "Fan@link.short_form"});
+  // "Lee" names two people: it links to neither.
+  CHECK(MentionsOf(doc, "Lee Jae-yong") == std::vector<std::string>{"Lee Jae-yong@n.person"});
+  // Numbered by first mention, the headline's "Geiszler" included.
+  CHECK(doc.entities[0].attributes.canonical == "Steven Geiszler");
+  CHECK(doc.entities[0].id == "E1");
+}
+
+TEST_CASE("linker: an acronym introduced in parentheses links, there and later") {
+  auto rules = testing::RulesFrom({{"n.toml", kNamesPack},
+                                   {"people.tsv", "name\nSteven Geiszler\n"},
+                                   {"orgs.tsv", "name\nFederal Trade Commission\nHuawei\n"}});
+  Document doc = testing::Extract(
+      rules, "The Federal Trade Commission (FTC) sued. Huawei (HW) and the FTC met. Huawei (XYZ) did not. The FTC won.");
+  CHECK(MentionsOf(doc, "Federal Trade Commission") ==
+        std::vector<std::string>{"Federal Trade Commission@n.org", "FTC@link.acronym", "FTC@link.acronym",
+                                 "FTC@link.acronym"});
+  // An acronym must start like the name; "(HW)" does, "(XYZ)" does not.
+  CHECK(MentionsOf(doc, "Huawei") == std::vector<std::string>{"Huawei@n.org", "HW@link.acronym", "Huawei@n.org"});
+}
+
 }  // namespace
 }  // namespace lede

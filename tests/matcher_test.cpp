@@ -131,6 +131,33 @@ pattern = '\$(?P<digit>\d)(?P<rest>\d*)(?: million)?'
   CHECK(Scan(*second, "$5 million") == Strings{"m.money $5 million digit=5 rest="});
 }
 
+TEST_CASE("matcher: lookup_key must name a table entry, reject_key must not") {
+  const char* pack = R"([pack]
+name = "p"
+version = "1"
+
+[[rule]]
+id = "p.person"
+type = "PERSON"
+pattern = '(?P<first>[A-Z][a-z]+) (?P<last>[A-Z][a-z]+)'
+lookup = "given.tsv"
+lookup_key = "first"
+reject = "words.tsv"
+reject_key = "last"
+)";
+  auto rules = testing::RulesFrom(
+      {{"p.toml", pack}, {"given.tsv", "name\nSteven\nMark\n"}, {"words.tsv", "name\nSaid\nThe\n"}});
+  // "Neither Steven" is dropped (no given name) and hides nothing, so
+  // "Steven Geiszler" is found at the next token; "Mark Said" is refused.
+  CHECK(Scan(*rules, "Neither Steven Geiszler nor Mark Said") ==
+        Strings{"p.person Steven Geiszler first=Steven last=Geiszler"});
+  const std::string header = "[pack]\nname = \"q\"\nversion = \"1\"\n[[rule]]\nid = \"q.x\"\ntype = \"ORG\"\n";
+  CHECK(testing::LoadError({{"q.toml", header + "pattern = 'x'\nreject_key = 'a'\n"}}) ==
+        "q.toml:4: rule q.x: 'reject_key' needs a 'reject' table");
+  CHECK(testing::LoadError({{"q.toml", header + "pattern = '(?P<a>x)'\nreject = 'w.tsv'\nreject_key = 'b'\n"},
+                            {"w.tsv", "name\n"}}) == "q.toml:7: rule q.x: reject_key 'b' names no group of the pattern");
+}
+
 TEST_CASE("matcher: empty text and text without matches give nothing") {
   auto rules = testing::RulesFrom({{"m.toml", kPack}, {"names.tsv", "name\nAcme\n"}});
   CHECK(Scan(*rules, "").empty());

@@ -72,7 +72,7 @@ class CurrencyCodes {
   // The code `name` stands for, or `name` itself.
   std::string_view Code(std::string_view name) const {
     for (const GazetteerTable* table : tables_) {
-      if (const int row = table->FindName(name); row >= 0) {
+      if (const int row = table->FindNameOrForm(name); row >= 0) {
         return table->Cell(static_cast<size_t>(row), table->Column("code"));
       }
     }

@@ -67,6 +67,17 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Calls on_name with each name of a list cell ("a|b|c").
+template <typename OnName>
+void ForEachIn(std::string_view cell, OnName on_name) {
+  while (!cell.empty()) {
+    const size_t bar = cell.find('|');
+    const std::string_view name = Trim(cell.substr(0, bar));
+    cell.remove_prefix(bar == std::string_view::npos ? cell.size() : bar + 1);
+    if (!name.empty()) on_name(name);
+  }
+}
+
 }  // namespace
 
 bool GazetteerTable::Parse(std::string text, const std::string& origin, std::string* error) {
@@ -125,21 +136,32 @@ std::string_view GazetteerTable::Cell(size_t row, int column) const {
   return cells[static_cast<size_t>(column)];
 }
 
+void GazetteerTable::ForEachName(size_t row, const std::vector<int>& columns,
+                                 const std::function<void(std::string_view)>& on_name) const {
+  const int ambiguous_column = Column(kAmbiguousColumn);
+  const bool skip_ambiguous =
+      ambiguous_column >= 0 && std::find(columns.begin(), columns.end(), ambiguous_column) == columns.end();
+  std::vector<std::string_view> ambiguous;
+  if (skip_ambiguous) ForEachIn(Cell(row, ambiguous_column), [&](std::string_view name) { ambiguous.push_back(name); });
+  for (int column : columns) {
+    ForEachIn(Cell(row, column), [&](std::string_view name) {
+      if (std::find(ambiguous.begin(), ambiguous.end(), name) == ambiguous.end()) on_name(name);
+    });
+  }
+}
+
 void GazetteerTable::IndexNames(const std::vector<int>& columns) {
   for (size_t row = 0; row < rows_.size(); ++row) {
-    for (int column : columns) {
-      std::string_view cell = Cell(row, column);
-      while (!cell.empty()) {
-        const size_t bar = cell.find('|');
-        const std::string_view name = Trim(cell.substr(0, bar));
-        cell.remove_prefix(bar == std::string_view::npos ? cell.size() : bar + 1);
-        if (!name.empty()) names_.emplace(Folded(name), static_cast<uint32_t>(row));
-      }
-    }
+    ForEachName(row, columns, [&](std::string_view name) { names_.emplace(Folded(name), static_cast<uint32_t>(row)); });
   }
 }
 
 int GazetteerTable::FindName(std::string_view name) const {
+  auto it = names_.find(Folded(name));
+  return it == names_.end() ? -1 : static_cast<int>(it->second);
+}
+
+int GazetteerTable::FindNameOrForm(std::string_view name) const {
   std::string key = Folded(name);
   if (auto it = names_.find(key); it != names_.end()) return static_cast<int>(it->second);
   // A plural: "euros", "rupees".
@@ -157,19 +179,13 @@ void PhraseIndex::Add(uint32_t rule, const GazetteerTable& table, const std::vec
                       bool ignore_case) {
   Index& index = ignore_case ? folded_ : exact_;
   for (size_t row = 0; row < table.rows(); ++row) {
-    for (int column : columns) {
-      std::string_view cell = table.Cell(row, column);
-      while (!cell.empty()) {
-        size_t bar = cell.find('|');
-        std::string_view name = Trim(cell.substr(0, bar));
-        cell.remove_prefix(bar == std::string_view::npos ? cell.size() : bar + 1);
-        std::string_view key = FirstWord(name);
-        if (key.empty()) continue;  // names must start with a letter or digit
-        std::string index_key = ignore_case ? Folded(key) : std::string(key);
-        index.first_bytes.set(static_cast<unsigned char>(index_key[0]));
-        index.phrases[std::move(index_key)].push_back(Phrase{name, rule, static_cast<uint32_t>(row)});
-      }
-    }
+    table.ForEachName(row, columns, [&](std::string_view name) {
+      const std::string_view key = FirstWord(name);
+      if (key.empty()) return;  // names must start with a letter or digit
+      std::string index_key = ignore_case ? Folded(key) : std::string(key);
+      index.first_bytes.set(static_cast<unsigned char>(index_key[0]));
+      index.phrases[std::move(index_key)].push_back(Phrase{name, rule, static_cast<uint32_t>(row)});
+    });
   }
   // Longest first, so that the first hit per rule is the longest name.
   for (auto& [key, phrases] : index.phrases) {

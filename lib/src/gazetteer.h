@@ -26,6 +26,11 @@
 
 namespace lede {
 
+// The column that lists which of a row's names are also common words, given
+// names or other places ("Reading", "Jordan"): rules skip them unless they
+// match that column on purpose, with context.
+inline constexpr std::string_view kAmbiguousColumn = "ambiguous";
+
 class GazetteerTable {
  public:
   // Parses TSV text read from `origin`; on failure sets *error to
@@ -41,12 +46,19 @@ class GazetteerTable {
   // Line of `row` in the file, for messages.
   uint32_t Line(size_t row) const { return rows_[row].line; }
 
-  // Indexes the names in `columns` (one or more per cell, '|'-separated) for
-  // FindName. Call once, before sharing the table among threads.
+  // Calls on_name with each name in `columns` of `row` (one or more per
+  // cell, '|'-separated), leaving out those listed in the row's ambiguous
+  // column unless `columns` holds that column itself.
+  void ForEachName(size_t row, const std::vector<int>& columns,
+                   const std::function<void(std::string_view)>& on_name) const;
+
+  // Indexes the names in `columns` (see ForEachName) for FindName. Call
+  // once, before sharing the table among threads.
   void IndexNames(const std::vector<int>& columns);
-  // The row one of whose names is `name`, in any ASCII case and with or
-  // without a plural "s" ("Euros" finds "euro"); -1 if none.
+  // The row one of whose names is `name`, in any ASCII case; -1 if none.
   int FindName(std::string_view name) const;
+  // Also as a plural ("Euros" finds "euro") or written apart ("HK $").
+  int FindNameOrForm(std::string_view name) const;
 
  private:
   struct Row {

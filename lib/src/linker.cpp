@@ -10,11 +10,15 @@
 namespace lede {
 namespace {
 
+constexpr std::string_view kShortFormRule = "link.short_form";
+constexpr std::string_view kAcronymRule = "link.acronym";
+
 std::string LinkKey(const NormalizedMention& mention, std::string_view text) {
   const Attributes& a = mention.attributes;
   std::string key = mention.rule->info.type;
   key.push_back('\x1f');
-  if (!a.code.empty()) return key.append("code:").append(a.code);
+  // A city carries its country's code: the name tells them apart.
+  if (!a.code.empty()) return key.append("code:").append(a.code).append("\x1f").append(a.canonical);
   if (!a.canonical.empty()) return key.append("name:").append(a.canonical);
   if (!a.value.empty()) {
     key.append("value:");
@@ -26,6 +30,113 @@ std::string LinkKey(const NormalizedMention& mention, std::string_view text) {
   return key.append("text:").append(text);
 }
 
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// The acronym in "(FTC)" right after a mention ending at `end`, or "".
+std::string_view AcronymAfter(std::string_view text, size_t end) {
+  size_t pos = end;
+  while (pos < text.size() && text[pos] == ' ') ++pos;
+  if (pos >= text.size() || text[pos] != '(') return {};
+  const size_t begin = ++pos;
+  int capitals = 0;
+  while (pos < text.size() && (IsUpper(text[pos]) || (text[pos] >= '0' && text[pos] <= '9') || text[pos] == '&')) {
+    capitals += IsUpper(text[pos]) ? 1 : 0;
+    ++pos;
+  }
+  if (pos >= text.size() || text[pos] != ')' || capitals < 2 || pos - begin > 10) return {};
+  return text.substr(begin, pos - begin);
+}
+
+// The first letter of a name, "The" and "the" aside.
+char Initial(std::string_view name) {
+  for (std::string_view article : {"The ", "the "}) {
+    if (name.starts_with(article)) name.remove_prefix(article.size());
+  }
+  return name.empty() ? '\0' : name[0];
+}
+
+// Short forms and the entity each names; kAmbiguous where several do.
+class ShortForms {
+ public:
+  static constexpr size_t kAmbiguous = SIZE_MAX;
+
+  void Add(std::string_view form, size_t entity) {
+    auto [it, added] = entities_.emplace(std::string(form), entity);
+    if (!added && it->second != entity) it->second = kAmbiguous;
+  }
+  size_t Find(std::string_view form) const {
+    auto it = entities_.find(std::string(form));
+    return it == entities_.end() ? kAmbiguous : it->second;
+  }
+  bool empty() const { return entities_.empty(); }
+
+ private:
+  std::unordered_map<std::string, size_t> entities_;
+};
+
+// The short forms of doc's entities: each capitalized word of a person's
+// name, and the acronyms introduced after a name.
+ShortForms FindShortForms(const Document& doc) {
+  ShortForms forms;
+  for (size_t e = 0; e < doc.entities.size(); ++e) {
+    const Entity& entity = doc.entities[e];
+    if (entity.type == "PERSON") {
+      std::string_view name = entity.attributes.canonical;
+      if (name.find(' ') == std::string_view::npos) continue;
+      while (!name.empty()) {
+        const size_t space = name.find(' ');
+        const std::string_view word = name.substr(0, space);
+        name.remove_prefix(space == std::string_view::npos ? name.size() : space + 1);
+        if (word.size() >= 2 && IsUpper(word[0]) && word.back() != '.') forms.Add(word, e);
+      }
+    } else if (entity.type == "ORG" || entity.type == "GPE" || entity.type == "LOC") {
+      for (const Mention& mention : entity.mentions) {
+        const std::string_view acronym = AcronymAfter(doc.text, mention.span.end);
+        const char initial = acronym.empty() ? '\0' : acronym[0];
+        if (initial != '\0' && (initial == Initial(doc.Text(mention.span)) || initial == Initial(entity.attributes.canonical))) {
+          forms.Add(acronym, e);
+        }
+      }
+    }
+  }
+  return forms;
+}
+
+// Whether token i is a capitalized word, a part of a longer name.
+bool IsCapitalizedWord(const Document& doc, size_t i) {
+  if (i >= doc.tokens.size() || doc.tokens[i].kind != TokenKind::kWord) return false;
+  return IsUpper(doc.text[doc.tokens[i].span.begin]);
+}
+
+// Adds a mention for each whole token that is a short form of one entity,
+// outside every mention so far, and not next to another capitalized word
+// ("Steven" in "Steven Spielberg" is not "Steven Geiszler").
+void AddShortFormMentions(Document* doc) {
+  const ShortForms forms = FindShortForms(*doc);
+  if (forms.empty()) return;
+  std::vector<Span> taken;
+  for (const Entity& entity : doc->entities) {
+    for (const Mention& mention : entity.mentions) taken.push_back(mention.span);
+  }
+  std::sort(taken.begin(), taken.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  auto is_taken = [&](Span span) {
+    auto it = std::upper_bound(taken.begin(), taken.end(), span.begin,
+                               [](uint32_t pos, const Span& s) { return pos < s.begin; });
+    if (it != taken.end() && it->begin < span.end) return true;
+    return it != taken.begin() && std::prev(it)->end > span.begin;
+  };
+  for (size_t i = 0; i < doc->tokens.size(); ++i) {
+    const Token& token = doc->tokens[i];
+    if (token.kind != TokenKind::kWord || is_taken(token.span)) continue;
+    const size_t entity = forms.Find(doc->Text(token.span));
+    if (entity == ShortForms::kAmbiguous) continue;
+    const bool acronym = doc->entities[entity].type != "PERSON";
+    if (!acronym && ((i > 0 && IsCapitalizedWord(*doc, i - 1)) || IsCapitalizedWord(*doc, i + 1))) continue;
+    doc->entities[entity].mentions.push_back(Mention{token.span, SentenceIndex(doc->sentences, token.span.begin),
+                                                     std::string(acronym ? kAcronymRule : kShortFormRule)});
+  }
+}
+
 }  // namespace
 
 void LinkMentions(const std::vector<NormalizedMention>& mentions, Document* doc) {
@@ -35,7 +146,6 @@ void LinkMentions(const std::vector<NormalizedMention>& mentions, Document* doc)
     auto [it, added] = entity_of_key.emplace(LinkKey(mention, text), doc->entities.size());
     if (added) {
       Entity entity;
-      entity.id = "E" + std::to_string(doc->entities.size() + 1);
       entity.type = mention.rule->info.type;
       entity.attributes = mention.attributes;
       if (entity.attributes.canonical.empty() && entity.attributes.value.empty()) {
@@ -46,6 +156,15 @@ void LinkMentions(const std::vector<NormalizedMention>& mentions, Document* doc)
     doc->entities[it->second].mentions.push_back(
         Mention{mention.span, SentenceIndex(doc->sentences, mention.span.begin), mention.rule->info.id});
   }
+  AddShortFormMentions(doc);
+  for (Entity& entity : doc->entities) {
+    std::sort(entity.mentions.begin(), entity.mentions.end(),
+              [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  }
+  std::stable_sort(doc->entities.begin(), doc->entities.end(), [](const Entity& a, const Entity& b) {
+    return a.mentions.front().span.begin < b.mentions.front().span.begin;
+  });
+  for (size_t e = 0; e < doc->entities.size(); ++e) doc->entities[e].id = "E" + std::to_string(e + 1);
 }
 
 }  // namespace lede

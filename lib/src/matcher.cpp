@@ -226,15 +226,17 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
       return false;
     }
     rule.group_names = GroupNames(rule.pattern);
-    int key_group = 0;
-    if (!rule.lookup_key.empty()) {
-      const auto key = std::find(rule.group_names.begin(), rule.group_names.end(), rule.lookup_key);
-      if (key == rule.group_names.end()) {
-        *error = fmt::format("{}: rule {}: lookup_key '{}' names no group of the pattern", rule.pattern_origin,
-                             rule.info.id, rule.lookup_key);
+    int key_groups[2] = {0, 0};  // lookup_key, reject_key
+    for (auto [key_name, key, group] : {std::tuple{"lookup_key", &rule.lookup_key, &key_groups[0]},
+                                        {"reject_key", &rule.reject_key, &key_groups[1]}}) {
+      if (key->empty()) continue;
+      const auto found = std::find(rule.group_names.begin(), rule.group_names.end(), *key);
+      if (found == rule.group_names.end()) {
+        *error = fmt::format("{}: rule {}: {} '{}' names no group of the pattern", rule.pattern_origin, rule.info.id,
+                             key_name, *key);
         return false;
       }
-      key_group = static_cast<int>(key - rule.group_names.begin()) + 1;
+      *group = static_cast<int>(found - rule.group_names.begin()) + 1;
     }
     if (!alternation.empty()) alternation.push_back('|');
     alternation.append("(?:").append(plain).append(")");
@@ -243,8 +245,8 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
     regex->plain = std::move(plain);
     regex->named = WithUniqueGroupNames(rule.pattern);
     regex->groups = static_cast<int>(rule.group_names.size());
-    regex->key_group = key_group;
-    regex->lookup = key_group > 0 ? rule.table : nullptr;
+    regex->lookup = KeyCheck{key_groups[0], key_groups[0] > 0 ? rule.table : nullptr};
+    regex->reject = KeyCheck{key_groups[1], rule.reject};
     regex_rules_.push_back(std::move(regex));
   }
   if (regex_rules_.empty()) return true;
@@ -321,7 +323,10 @@ void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens,
       const Candidate candidate{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(begin) + extent.size},
                                 regex.rule, extent.regex};
       if (!contexts_.empty() && !InContext(text, candidate)) continue;
-      if (regex.key_group > 0 && !KeyInLookup(text, candidate)) continue;
+      // A lookup accepts plurals ("300 megawatts"); a rejection does not
+      // ("Wells" is a name though "well" is not).
+      if (regex.lookup.group > 0 && !CaptureIn(text, candidate, regex.lookup, true)) continue;
+      if (regex.reject.group > 0 && CaptureIn(text, candidate, regex.reject, false)) continue;
       candidates->push_back(candidate);
     }
     // What a dropped candidate covered is claimed by no one: the scan goes
@@ -351,12 +356,14 @@ const std::vector<Matcher::Extent>& Matcher::Extents(std::string_view text, size
   return memo.Insert(key, std::move(extents));
 }
 
-bool Matcher::KeyInLookup(std::string_view text, const Candidate& candidate) const {
-  const RegexRule& regex = *regex_rules_[candidate.payload];
+bool Matcher::CaptureIn(std::string_view text, const Candidate& candidate, const KeyCheck& check,
+                        bool or_form) const {
   thread_local std::vector<Span> spans;
   Captures(text, candidate, &spans);
-  const Span& key = spans[static_cast<size_t>(regex.key_group - 1)];
-  return !(key == kNoCapture) && regex.lookup->FindName(text.substr(key.begin, key.size())) >= 0;
+  const Span& key = spans[static_cast<size_t>(check.group - 1)];
+  if (key == kNoCapture) return false;
+  const std::string_view name = text.substr(key.begin, key.size());
+  return (or_form ? check.table->FindNameOrForm(name) : check.table->FindName(name)) >= 0;
 }
 
 void Matcher::Captures(std::string_view text, const Candidate& candidate, std::vector<Span>* spans) const {

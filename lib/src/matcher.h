@@ -20,8 +20,9 @@
 // lookaround cannot express: preceded_by must match text ending right where
 // the candidate starts, followed_by text starting right where it ends (each
 // within 64 bytes). A rule may also require a capture to name an entry of
-// its lookup table (lookup_key: the unit of "300 MW"). Candidates without
-// their context or key are dropped, and hide nothing: the scan resumes at
+// its lookup table (lookup_key: the unit of "300 MW"), or not to name one of
+// its reject table (reject_key: "Neither" is no given name). Candidates
+// failing these checks are dropped, and hide nothing: the scan resumes at
 // the first token after the furthest candidate kept (at the next token, if
 // none was).
 //
@@ -75,6 +76,11 @@ class Matcher {
   void Captures(std::string_view text, const Candidate& candidate, std::vector<Span>* spans) const;
 
  private:
+  // A capture group (1-based; 0 for none) checked against a table.
+  struct KeyCheck {
+    int group = 0;
+    const GazetteerTable* table = nullptr;
+  };
   // A regex rule's own regexes, compiled on first use: a short article
   // meets few rules, and compiling all of them would dominate start-up.
   struct RegexRule {
@@ -82,10 +88,8 @@ class Matcher {
     std::string plain;  // the pattern without named groups
     std::string named;  // the pattern with named groups made unique
     int groups;
-    // A capture that must name an entry of the rule's lookup table (a unit,
-    // a currency), and that table; 0 and null when none.
-    int key_group = 0;
-    const GazetteerTable* lookup = nullptr;
+    KeyCheck lookup;  // a capture that must name an entry (a unit, a currency)
+    KeyCheck reject;  // a capture that must not (a common word)
     mutable std::once_flag compiled;
     mutable std::unique_ptr<re2::RE2> extent;  // leftmost-longest, no captures
     mutable std::unique_ptr<re2::RE2> parts;   // with the groups, Perl semantics
@@ -110,7 +114,9 @@ class Matcher {
   static std::vector<Span> RelativeCaptures(const RegexRule& regex, std::string_view text, Span span);
   void ScanRegex(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates) const;
   bool InContext(std::string_view text, const Candidate& candidate) const;
-  bool KeyInLookup(std::string_view text, const Candidate& candidate) const;
+  // Whether the capture `check` names is an entry of its table (or a form
+  // of one: GazetteerTable::FindNameOrForm).
+  bool CaptureIn(std::string_view text, const Candidate& candidate, const KeyCheck& check, bool or_form) const;
 
   std::vector<std::unique_ptr<RegexRule>> regex_rules_;
   std::vector<Context> contexts_;  // by rule index; empty when no rule has context

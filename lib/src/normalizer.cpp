@@ -11,11 +11,13 @@
 namespace lede {
 namespace {
 
-// Gazetteer rules: the entry's name is the canonical form; its code and
-// subtype columns, where the table has them, carry over.
+// Gazetteer rules: the entry's name is the canonical form; its code,
+// country, ticker and subtype columns, where the table has them, carry over.
 bool NormalizeEntry(const MatchView& match, Attributes* out) {
   out->canonical = std::string(match.Cell("name"));
   out->code = std::string(match.Cell("code"));
+  out->country = std::string(match.Cell("country"));
+  out->ticker = std::string(match.Cell("ticker"));
   if (std::string_view subtype = match.Cell("subtype"); !subtype.empty()) out->subtype = std::string(subtype);
   return true;
 }
@@ -29,8 +31,8 @@ struct NamedNormalizer {
 constexpr NamedNormalizer kNormalizers[] = {
     {"cardinal", NormalizeCardinal}, {"date", NormalizeDate},       {"duration", NormalizeDuration},
     {"entry", NormalizeEntry},       {"money", NormalizeMoney},     {"ordinal", NormalizeOrdinal},
-    {"percent", NormalizePercent},   {"quantity", NormalizeQuantity}, {"set", NormalizeSet},
-    {"time", NormalizeTime},
+    {"organization", NormalizeOrganization}, {"percent", NormalizePercent}, {"person", NormalizePerson},
+    {"quantity", NormalizeQuantity}, {"set", NormalizeSet},         {"time", NormalizeTime},
 };
 
 }  // namespace
@@ -62,7 +64,7 @@ std::string_view MatchView::After() const {
 
 std::string_view MatchView::Lookup(std::string_view name, std::string_view column) const {
   if (rule_.table == nullptr || rule_.info.gazetteer) return {};
-  const int row = rule_.table->FindName(name);
+  const int row = rule_.table->FindNameOrForm(name);
   return row < 0 ? std::string_view() : rule_.table->Cell(static_cast<size_t>(row), rule_.table->Column(column));
 }
 

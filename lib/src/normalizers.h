@@ -28,6 +28,10 @@ bool NormalizePercent(const MatchView& match, Attributes* out);
 bool NormalizeMoney(const MatchView& match, Attributes* out);
 bool NormalizeQuantity(const MatchView& match, Attributes* out);
 
+// normalize_names.cpp: canonical names of people and organizations.
+bool NormalizePerson(const MatchView& match, Attributes* out);
+bool NormalizeOrganization(const MatchView& match, Attributes* out);
+
 }  // namespace lede
 
 #endif  // LEDE_SRC_NORMALIZERS_H_

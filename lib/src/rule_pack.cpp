@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 #include <cctype>
 #include <map>
 #include <set>
@@ -172,7 +173,7 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
   info.origin = errors.Origin(line);
   if (!OnlyKeys(table,
                 {"id", "type", "subtype", "pattern", "gazetteer", "match", "ignore_case", "preceded_by", "followed_by",
-                 "normalize", "args", "lookup", "lookup_key", "priority", "examples", "counter_examples"},
+                 "normalize", "args", "lookup", "lookup_key", "reject", "reject_key", "priority", "examples", "counter_examples"},
                 "[[rule]]", errors)) {
     return false;
   }
@@ -230,14 +231,17 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
     if (!macros.Expand(raw, &rule->pattern, &error)) {
       return errors.Fail(rule->pattern_line, fmt::format("rule {}: {}", info.id, error));
     }
-    if (const toml::node* lookup = table.get("lookup")) {
-      if (!GetString(table, "lookup", true, line, &rule->lookup, errors) ||
-          !GetString(table, "lookup_key", false, line, &rule->lookup_key, errors)) {
-        return false;
+    for (auto [name, key_name, path, path_line, key] :
+         {std::tuple{"lookup", "lookup_key", &rule->lookup, &rule->lookup_line, &rule->lookup_key},
+          {"reject", "reject_key", &rule->reject, &rule->reject_line, &rule->reject_key}}) {
+      if (const toml::node* node = table.get(name)) {
+        if (!GetString(table, name, true, line, path, errors) || !GetString(table, key_name, false, line, key, errors)) {
+          return false;
+        }
+        *path_line = node->source().begin.line;
+      } else if (table.get(key_name) != nullptr) {
+        return errors.Fail(line, fmt::format("rule {}: '{}' needs a '{}' table", info.id, key_name, name));
       }
-      rule->lookup_line = lookup->source().begin.line;
-    } else if (table.get("lookup_key") != nullptr) {
-      return errors.Fail(line, fmt::format("rule {}: 'lookup_key' needs a 'lookup' table", info.id));
     }
     if (table.get("match") != nullptr || table.get("ignore_case") != nullptr) {
       return errors.Fail(line, fmt::format("rule {}: 'match' and 'ignore_case' apply to gazetteer rules", info.id));

@@ -36,6 +36,9 @@ struct RuleSpec {
   std::string lookup;             // regex rules: a TSV the normalizer looks captures up in
   uint32_t lookup_line = 0;
   std::string lookup_key;         // the capture that must name an entry of `lookup`
+  std::string reject;             // regex rules: a TSV of names a capture must not be
+  uint32_t reject_line = 0;
+  std::string reject_key;         // the capture that must name no entry of `reject`
   std::string gazetteer;          // gazetteer rules: TSV path relative to the pack
   uint32_t gazetteer_line = 0;
   std::vector<std::string> match_columns;  // gazetteer columns whose names match; empty: the default

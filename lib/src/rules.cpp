@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -121,14 +122,19 @@ class Loader {
     rule->args = std::move(spec.args);
     rule->preceded_by = std::move(spec.preceded_by);
     rule->lookup_key = std::move(spec.lookup_key);
+    rule->reject_key = std::move(spec.reject_key);
     rule->followed_by = std::move(spec.followed_by);
     rule->examples = std::move(spec.examples);
     rule->counter_examples = std::move(spec.counter_examples);
     if (!rule->info.normalize.empty()) rule->normalize = FindNormalizer(rule->info.normalize);
     if (!rule->info.gazetteer) {
-      if (spec.lookup.empty()) return Status::OK();
-      const std::string where = fmt::format("{}:{}", file.origin, spec.lookup_line);
-      return LoadTable(file, spec.lookup, where, &rule->table, impl);
+      for (auto [path, line, table] : {std::tuple{&spec.lookup, spec.lookup_line, &rule->table},
+                                       {&spec.reject, spec.reject_line, &rule->reject}}) {
+        if (path->empty()) continue;
+        Status status = LoadTable(file, *path, fmt::format("{}:{}", file.origin, line), table, impl);
+        if (!status.ok()) return status;
+      }
+      return Status::OK();
     }
 
     const std::string where = fmt::format("{}:{}", file.origin, spec.gazetteer_line);

@@ -28,6 +28,8 @@ struct Rule {
   const GazetteerTable* table = nullptr;  // gazetteer rules; the lookup table of regex rules
   std::vector<int> match_columns;         // gazetteer rules
   std::string lookup_key;                 // regex rules: capture that must be in `table`
+  const GazetteerTable* reject = nullptr;  // regex rules: names `reject_key` must not be
+  std::string reject_key;
   bool ignore_case = false;               // gazetteer rules
   NormalizeFn normalize = nullptr;
   std::vector<std::pair<std::string, std::string>> args;  // fixed inputs of the normalizer

@@ -39,6 +39,8 @@ void WriteEntity(JsonBuilder& json, const Document& doc, const Entity& entity, c
   OptionalString(json, "mod", a.mod);
   OptionalString(json, "freq", a.freq);
   OptionalString(json, "code", a.code);
+  OptionalString(json, "country", a.country);
+  OptionalString(json, "ticker", a.ticker);
   OptionalString(json, "currency", a.currency);
   OptionalString(json, "unit", a.unit);
   json.Key("mentions");

@@ -82,7 +82,9 @@ struct Attributes {
   std::string timex_type;  // DATE, TIME, DURATION or SET
   std::string mod;         // TIMEX3 modifier: APPROX, MORE_THAN, ...
   std::string freq;        // TIMEX3 frequency of a SET: "2X" in "twice a year"
-  std::string code;        // ISO 3166-1 alpha-2 for GPE and NORP; bloc codes
+  std::string code;        // ISO 3166-1 alpha-2 for countries, NORP and cities; ISO 3166-2; bloc codes
+  std::string country;     // ISO 3166-1 alpha-2 of a city, subdivision or organization
+  std::string ticker;      // "NASDAQ:AAPL"
   std::string currency;    // ISO 4217
   std::string unit;        // unit of a QUANTITY
 
