@@ -58,7 +58,7 @@ void PrintProfile(const BatchSummary& summary) {
   const std::pair<const char*, double> stages[] = {{"decode", t.decode},       {"segment", t.segment},
                                                    {"match", t.match},         {"resolve", t.resolve},
                                                    {"normalize", t.normalize}, {"link", t.link},
-                                                   {"write", summary.format}};
+                                                   {"agreements", t.agreements}, {"write", summary.format}};
   double total = 0;
   for (const auto& [name, seconds] : stages) total += seconds;
   std::fprintf(stderr, "lede: %llu documents, %.1f MB; time per stage, all threads:\n",

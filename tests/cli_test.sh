@@ -88,7 +88,7 @@ expect_eq "rules test: all pass" "0 failed" "$(tail -1 "$WORK/out" | grep -o '[0
 run rules check
 expect_eq "rules check: exit status" 0 "$status"
 run rules list
-expect_eq "rules list: types" "types: CARDINAL DATE GPE MONEY ORDINAL ORG PERCENT QUANTITY TIME" "$(tail -1 "$WORK/out")"
+expect_eq "rules list: types" "types: CARDINAL DATE GPE LOC MONEY NORP ORDINAL ORG PERCENT PERSON QUANTITY TIME" "$(tail -1 "$WORK/out")"
 mkdir -p "$WORK/packs"
 printf '[pack]\nname = "broken"\nversion = "1"\n\n[[rule]]\nid = "broken.x"\ntype = "ORG"\npattern = "Acme("\n' \
   >"$WORK/packs/broken.toml"

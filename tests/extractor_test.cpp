@@ -51,7 +51,7 @@ TEST_CASE("extractor: bad options are refused at creation") {
   bad_type.types = {"ORG", "COMPANY"};
   Status status = Extractor::Create(testing::BuiltinRules(), bad_type, &extractor);
   CHECK(status.IsInvalidArgument());
-  CHECK(status.message() == "unknown entity type 'COMPANY'; the rules produce CARDINAL, DATE, GPE, MONEY, ORDINAL, ORG, PERCENT, QUANTITY, TIME");
+  CHECK(status.message() == "unknown entity type 'COMPANY'; the rules produce CARDINAL, DATE, GPE, LOC, MONEY, NORP, ORDINAL, ORG, PERCENT, PERSON, QUANTITY, TIME");
 }
 
 TEST_CASE("extractor: a type filter keeps only those types") {

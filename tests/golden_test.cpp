@@ -33,6 +33,10 @@ std::string Describe(const std::string& type, std::string_view text, const Attri
   if (!shown.freq.empty()) s += " freq=" + a.freq;
   if (!shown.currency.empty()) s += " currency=" + a.currency;
   if (!shown.unit.empty()) s += " unit=" + a.unit;
+  if (!shown.subtype.empty()) s += " subtype=" + a.subtype;
+  if (!shown.canonical.empty()) s += " canonical=" + a.canonical;
+  if (!shown.code.empty()) s += " code=" + a.code;
+  if (!shown.country.empty()) s += " country=" + a.country;
   return s;
 }
 
@@ -89,6 +93,10 @@ TEST_CASE("golden: every case of every pack") {
         if (!e["freq"].get_string().get(v)) x.attributes.freq = v;
         if (!e["currency"].get_string().get(v)) x.attributes.currency = v;
         if (!e["unit"].get_string().get(v)) x.attributes.unit = v;
+        if (!e["subtype"].get_string().get(v)) x.attributes.subtype = v;
+        if (!e["canonical"].get_string().get(v)) x.attributes.canonical = v;
+        if (!e["code"].get_string().get(v)) x.attributes.code = v;
+        if (!e["country"].get_string().get(v)) x.attributes.country = v;
         expected.push_back(std::move(x));
       }
       std::vector<std::string> wanted;

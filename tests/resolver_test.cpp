@@ -20,7 +20,7 @@ std::vector<Rule> Rules() {
   return rules;
 }
 
-Candidate C(uint32_t begin, uint32_t end, uint32_t rule) { return Candidate{Span{begin, end}, rule, 0}; }
+Candidate C(uint32_t begin, uint32_t end, uint32_t rule) { return Candidate{Span{begin, end}, rule, 0, Span{begin, end}}; }
 
 std::string Show(const std::vector<Candidate>& candidates) {
   std::string out;

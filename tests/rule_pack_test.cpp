@@ -30,7 +30,7 @@ NUM = '{DIGITS}(?:\.{DIGITS})?'
 id = "p.numeric"
 type = "PERCENT"
 subtype = "plain"
-pattern = '(?P<num>{NUM})\s?%\p{L}?\d{1,3}'
+pattern = '(?P<num>{NUM})\s?%\p{L}?\x{C0}?\d{1,3}'
 normalize = "percent"
 priority = 10
 examples = ["fell [40%] in", { text = "up 3%", value = "3", dct = "2022-01-01" }]
@@ -57,7 +57,7 @@ ignore_case = true
   CHECK(numeric.info.subtype == "plain");
   CHECK(numeric.info.priority == 10);
   CHECK(numeric.info.origin == "p.toml:11");
-  CHECK(numeric.pattern == R"((?P<num>(?:(?:\d+)(?:\.(?:\d+))?))\s?%\p{L}?\d{1,3})");
+  CHECK(numeric.pattern == R"((?P<num>(?:(?:\d+)(?:\.(?:\d+))?))\s?%\p{L}?\x{C0}?\d{1,3})");
   CHECK(numeric.pattern_line == 15);
   REQUIRE(numeric.examples.size() == 2);
   CHECK(numeric.examples[0].text == "fell [40%] in");

@@ -77,6 +77,27 @@ TEST_CASE("writer: a record has every field in a stable order") {
         R"("agreements":[],"warnings":[{"code":"bom","message":"removed"}]})");
 }
 
+TEST_CASE("writer: an agreement has its fields in a stable order, optional ones only when set") {
+  Document doc = SampleDocument();
+  Agreement a;
+  a.id = "A1";
+  a.kind = "acquisition";
+  a.status = "reached";
+  a.parties = {"E1"};
+  a.roles = {{"acquirer", "E1"}};
+  a.trigger = Span{3, 8};
+  a.duration = "P5Y";
+  a.count = "20";
+  a.hedged = true;
+  doc.agreements = {a};
+  const std::string record = Writer(WriterOptions{}).Format(doc);
+  const std::string expected =
+      R"("agreements":[{"id":"A1","kind":"acquisition","status":"reached","parties":["E1"],)"
+      R"("roles":{"acquirer":"E1"},"trigger":{"start":2,"end":7,"text":"Nokia"},"sentence":0,)"
+      R"("duration":"P5Y","count":20,"negated":false,"hedged":true,"continues":false}])";
+  CHECK(record.find(expected) != std::string::npos);
+}
+
 TEST_CASE("writer: a document without date writes dct null and no dct_source") {
   Document doc;
   doc.id = "x";

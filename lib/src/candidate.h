@@ -9,11 +9,14 @@
 namespace lede {
 
 struct Candidate {
-  Span span;
+  Span span;          // what the mention covers
   uint32_t rule = 0;  // index into RuleSet::Impl::rules
   // Regex rules: the Matcher's own index of the rule. Gazetteer rules: the
   // row of the matched entry.
   uint32_t payload = 0;
+  // Regex rules: what the pattern matched, which holds `span`; wider when
+  // the pattern marks its mention with a group named "mention".
+  Span match;
 };
 
 }  // namespace lede

@@ -1,6 +1,7 @@
 #include "lede/eval.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <simdjson.h>
 
 #include <algorithm>
@@ -24,6 +25,7 @@ struct Item {
   std::string text;
   std::string value;     // "" when none
   std::string currency;  // predicted money only
+  std::string name;      // predicted names: the code, else the canonical name
 };
 
 double Ratio(size_t a, size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b); }
@@ -83,10 +85,20 @@ class CurrencyCodes {
   std::vector<const GazetteerTable*> tables_;
 };
 
+// Lower case, without a leading "the": how names are compared.
+std::string NameKey(std::string_view name) {
+  std::string key;
+  for (char c : name) key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (key.starts_with("the ")) key.erase(0, 4);
+  return key;
+}
+
 // Gold values are TIMEX3 strings, plain numbers ("192", "100%"), money as
 // "<currency> <amount>" (the amount compared as a number, the currency by
-// its ISO code), or several alternatives joined by '|'.
+// its ISO code), the code or canonical name of a place, organization or
+// person, or several alternatives joined by '|'.
 bool SameValue(std::string_view gold, const Item& predicted, const CurrencyCodes& currencies) {
+  if (predicted.value.empty() && !predicted.name.empty()) return NameKey(gold) == NameKey(predicted.name);
   while (!gold.empty()) {
     size_t bar = gold.find('|');
     std::string_view one = gold.substr(0, bar);
@@ -110,11 +122,42 @@ std::string TypeOf(std::string_view type, const EvalOptions& options) {
   return std::string(type);
 }
 
+struct GoldAgreement {
+  std::string kind;
+  std::string status;
+  std::vector<std::string> parties;  // names as written
+};
+
 struct GoldDoc {
   RawDocument raw;
   std::string source;
   std::vector<Item> entities;
+  bool has_agreements = false;
+  std::vector<GoldAgreement> agreements;
 };
+
+Status ParseGoldAgreements(simdjson::ondemand::array agreements, GoldDoc* doc) {
+  doc->has_agreements = true;
+  for (auto element : agreements) {
+    simdjson::ondemand::object object;
+    GoldAgreement a;
+    std::string_view kind, status;
+    simdjson::ondemand::array parties;
+    if (element.get_object().get(object) || object["kind"].get_string().get(kind) ||
+        object["status"].get_string().get(status) || object["parties"].get_array().get(parties)) {
+      return Status::InvalidArgument("an agreement lacks kind, status or parties");
+    }
+    a.kind.assign(kind);
+    a.status.assign(status);
+    for (auto party : parties) {
+      std::string_view name;
+      if (party.get_string().get(name)) return Status::InvalidArgument("a party is not a string");
+      a.parties.emplace_back(name);
+    }
+    doc->agreements.push_back(std::move(a));
+  }
+  return Status::OK();
+}
 
 Status ParseGold(simdjson::ondemand::document& json, const EvalOptions& options, GoldDoc* doc) {
   std::string_view s;
@@ -124,8 +167,16 @@ Status ParseGold(simdjson::ondemand::document& json, const EvalOptions& options,
   doc->raw.bytes.assign(s);
   if (!json["dct"].get_string().get(s)) doc->raw.dct.assign(s);
   if (!json["source"].get_string().get(s)) doc->source.assign(s);
+  simdjson::ondemand::array agreements;
+  if (!json["agreements"].get_array().get(agreements)) {
+    Status status = ParseGoldAgreements(agreements, doc);
+    if (!status.ok()) return status;
+  }
   simdjson::ondemand::array entities;
-  if (json["entities"].get_array().get(entities)) return Status::InvalidArgument("no array field 'entities'");
+  if (json["entities"].get_array().get(entities)) {
+    if (doc->has_agreements) return Status::OK();
+    return Status::InvalidArgument("no array field 'entities' or 'agreements'");
+  }
   for (auto element : entities) {
     simdjson::ondemand::object entity;
     if (element.get_object().get(entity)) return Status::InvalidArgument("an entity is not an object");
@@ -149,9 +200,10 @@ std::vector<Item> Predicted(const Document& doc) {
   OffsetMap offsets(doc.text, OffsetUnit::kCodePoints);
   for (const Entity& entity : doc.entities) {
     for (const Mention& mention : entity.mentions) {
+      const Attributes& a = entity.attributes;
       items.push_back(Item{entity.type, offsets.Convert(mention.span.begin), offsets.Convert(mention.span.end),
-                           std::string(doc.Text(mention.span)), entity.attributes.value.text,
-                           entity.attributes.currency});
+                           std::string(doc.Text(mention.span)), a.value.text, a.currency,
+                           a.code.empty() ? a.canonical : a.code});
     }
   }
   return items;
@@ -219,6 +271,77 @@ void Score(const std::string& id, const std::vector<Item>& gold, const std::vect
   }
 }
 
+// Whether a predicted agreement's parties are the gold ones: each gold name
+// is a mention or the canonical name of a distinct party.
+bool SameParties(const Document& doc, const Agreement& predicted, const GoldAgreement& gold) {
+  if (predicted.parties.size() != gold.parties.size()) return false;
+  std::vector<bool> used(predicted.parties.size());
+  for (const std::string& name : gold.parties) {
+    const std::string key = NameKey(name);
+    bool found = false;
+    for (size_t p = 0; p < predicted.parties.size() && !found; ++p) {
+      if (used[p]) continue;
+      const auto entity = std::find_if(doc.entities.begin(), doc.entities.end(),
+                                       [&](const Entity& e) { return e.id == predicted.parties[p]; });
+      if (entity == doc.entities.end()) continue;
+      found = NameKey(entity->attributes.canonical) == key ||
+              std::any_of(entity->mentions.begin(), entity->mentions.end(),
+                          [&](const Mention& m) { return NameKey(doc.Text(m.span)) == key; });
+      used[p] = found;
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+std::string Describe(const Document& doc, const Agreement& a) {
+  std::vector<std::string> parties;
+  for (const std::string& id : a.parties) {
+    for (const Entity& e : doc.entities) {
+      if (e.id == id) parties.push_back(e.attributes.canonical);
+    }
+  }
+  return fmt::format("{}/{} [{}] '{}'", a.kind, a.status, fmt::join(parties, ", "), doc.Text(a.trigger));
+}
+
+// Scores one document's agreements as the type AGREEMENT: strict, the same
+// kind, status and parties; relaxed, the same parties; value, kind and
+// status of the relaxed matches.
+void ScoreAgreements(const std::string& id, const Document& doc, const std::vector<GoldAgreement>& gold,
+                     TypeScore* score, std::vector<Detail>* details) {
+  score->gold += gold.size();
+  score->predicted += doc.agreements.size();
+  std::vector<bool> gold_used(gold.size()), predicted_used(doc.agreements.size());
+  for (bool exact : {true, false}) {
+    for (size_t i = 0; i < gold.size(); ++i) {
+      for (size_t j = 0; j < doc.agreements.size() && !gold_used[i]; ++j) {
+        const Agreement& p = doc.agreements[j];
+        if (predicted_used[j] || !SameParties(doc, p, gold[i])) continue;
+        const bool same_event = p.kind == gold[i].kind && p.status == gold[i].status;
+        if (exact && !same_event) continue;
+        gold_used[i] = predicted_used[j] = true;
+        score->strict += exact;
+        ++score->relaxed;
+        ++score->valued;
+        score->value_ok += same_event;
+        if (!same_event && details != nullptr) {
+          details->push_back({"AGREEMENT", fmt::format("VALUE {} gold {}/{} lede {}", id, gold[i].kind,
+                                                       gold[i].status, Describe(doc, p))});
+        }
+      }
+    }
+  }
+  if (details == nullptr) return;
+  for (size_t i = 0; i < gold.size(); ++i) {
+    if (gold_used[i]) continue;
+    details->push_back({"AGREEMENT", fmt::format("MISS  {} {}/{} [{}]", id, gold[i].kind, gold[i].status,
+                                                 fmt::join(gold[i].parties, ", "))});
+  }
+  for (size_t j = 0; j < doc.agreements.size(); ++j) {
+    if (!predicted_used[j]) details->push_back({"AGREEMENT", fmt::format("FALSE {} {}", id, Describe(doc, doc.agreements[j]))});
+  }
+}
+
 void Add(const TypeScore& s, TypeScore* total) {
   total->gold += s.gold;
   total->predicted += s.predicted;
@@ -270,6 +393,9 @@ Status Evaluate(const std::shared_ptr<const RuleSet>& rules, const EvalOptions& 
     }
     Document doc = extractor->Extract(gold.raw);
     Score(gold.raw.id, gold.entities, Predicted(doc), currencies, &scores, options.details ? &details : nullptr);
+    if (gold.has_agreements) {
+      ScoreAgreements(gold.raw.id, doc, gold.agreements, &scores["AGREEMENT"], options.details ? &details : nullptr);
+    }
     ++report->documents;
   }
   report->types.clear();

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "agreements.h"
 #include "decoder.h"
 #include "linker.h"
 #include "normalizer.h"
@@ -39,6 +40,7 @@ StageTimes& StageTimes::operator+=(const StageTimes& other) {
   resolve += other.resolve;
   normalize += other.normalize;
   link += other.link;
+  agreements += other.agreements;
   return *this;
 }
 
@@ -125,12 +127,14 @@ Document Extractor::Extract(const RawDocument& raw) {
   if (!state_->options.types.empty()) {
     const std::vector<std::string>& types = state_->options.types;
     std::erase_if(state_->mentions, [&](const NormalizedMention& m) {
-      return std::find(types.begin(), types.end(), m.rule->info.type) == types.end();
+      return !m.rule->cue() && std::find(types.begin(), types.end(), m.rule->info.type) == types.end();
     });
   }
   clock.Lap(&times.normalize);
   LinkMentions(state_->mentions, &doc);
   clock.Lap(&times.link);
+  FindAgreements(state_->mentions, &doc);
+  clock.Lap(&times.agreements);
   return doc;
 }
 

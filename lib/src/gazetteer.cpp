@@ -223,7 +223,8 @@ void PhraseIndex::MatchIn(const Index& index, bool ignore_case, std::string_view
     size_t j = first;
     while (j < tokens.size() && tokens[j].span.end < end) ++j;
     if (j == tokens.size() || tokens[j].span.end != end) continue;
-    out->push_back(Candidate{Span{begin, static_cast<uint32_t>(end)}, phrase.rule, phrase.row});
+    const Span span{begin, static_cast<uint32_t>(end)};
+    out->push_back(Candidate{span, phrase.rule, phrase.row, span});
   }
 }
 

@@ -94,4 +94,9 @@ void JsonBuilder::Null() {
   out_->append("null");
 }
 
+void JsonBuilder::Bool(bool b) {
+  BeforeValue();
+  out_->append(b ? "true" : "false");
+}
+
 }  // namespace lede

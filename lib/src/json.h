@@ -30,6 +30,7 @@ class JsonBuilder {
   void Number(std::string_view digits);
   void Number(uint64_t n);
   void Null();
+  void Bool(bool b);
 
  private:
   void BeforeValue();

@@ -75,7 +75,9 @@ class ShortForms {
 };
 
 // The short forms of doc's entities: each capitalized word of a person's
-// name, and the acronyms introduced after a name.
+// name, an organization's one-word canonical name ("Apple" after "Apple
+// Inc", which the lists leave to context as a common word), and the
+// acronyms introduced after a name.
 ShortForms FindShortForms(const Document& doc) {
   ShortForms forms;
   for (size_t e = 0; e < doc.entities.size(); ++e) {
@@ -90,6 +92,10 @@ ShortForms FindShortForms(const Document& doc) {
         if (word.size() >= 2 && IsUpper(word[0]) && word.back() != '.') forms.Add(word, e);
       }
     } else if (entity.type == "ORG" || entity.type == "GPE" || entity.type == "LOC") {
+      const std::string& canonical = entity.attributes.canonical;
+      if (entity.type == "ORG" && canonical.size() >= 2 && canonical.find(' ') == std::string::npos) {
+        forms.Add(canonical, e);
+      }
       for (const Mention& mention : entity.mentions) {
         const std::string_view acronym = AcronymAfter(doc.text, mention.span.end);
         const char initial = acronym.empty() ? '\0' : acronym[0];
@@ -131,7 +137,11 @@ void AddShortFormMentions(Document* doc) {
     const size_t entity = forms.Find(doc->Text(token.span));
     if (entity == ShortForms::kAmbiguous) continue;
     const bool acronym = doc->entities[entity].type != "PERSON";
-    if (!acronym && ((i > 0 && IsCapitalizedWord(*doc, i - 1)) || IsCapitalizedWord(*doc, i + 1))) continue;
+    if ((i > 0 && IsCapitalizedWord(*doc, i - 1)) || IsCapitalizedWord(*doc, i + 1)) {
+      // A person's name part or a company's name beside another capitalized
+      // word is part of some other name; an acronym stands alone anyway.
+      if (!acronym || doc->entities[entity].attributes.canonical == doc->Text(token.span)) continue;
+    }
     doc->entities[entity].mentions.push_back(Mention{token.span, SentenceIndex(doc->sentences, token.span.begin),
                                                      std::string(acronym ? kAcronymRule : kShortFormRule)});
   }
@@ -142,6 +152,7 @@ void AddShortFormMentions(Document* doc) {
 void LinkMentions(const std::vector<NormalizedMention>& mentions, Document* doc) {
   std::unordered_map<std::string, size_t> entity_of_key;
   for (const NormalizedMention& mention : mentions) {
+    if (mention.rule->cue()) continue;
     std::string_view text = doc->Text(mention.span);
     auto [it, added] = entity_of_key.emplace(LinkKey(mention, text), doc->entities.size());
     if (added) {

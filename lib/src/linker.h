@@ -25,8 +25,8 @@
 
 namespace lede {
 
-// Fills doc->entities from `mentions` (in text order); doc->sentences and
-// doc->tokens must be set.
+// Fills doc->entities from `mentions` (in text order), cues for the
+// Agreements stage aside; doc->sentences and doc->tokens must be set.
 void LinkMentions(const std::vector<NormalizedMention>& mentions, Document* doc);
 
 }  // namespace lede

@@ -178,6 +178,9 @@ Window WindowAround(std::string_view text, size_t begin, size_t end) {
 
 std::atomic<uint64_t> matcher_serials{0};
 
+// The group that marks a pattern's mention within its match.
+constexpr std::string_view kMentionGroup = "mention";
+
 // Memo "rule" of a span's extents; captures are memoized per regex rule.
 constexpr uint32_t kExtentsMemo = UINT32_MAX;
 
@@ -185,7 +188,14 @@ constexpr uint32_t kExtentsMemo = UINT32_MAX;
 
 struct Matcher::Compiled {
   std::unique_ptr<RE2> union_re;
-  std::unique_ptr<RE2::Set> starts;  // which regex rules match at a span's start
+  // Which regex rules match at a span's start: one Set per pack, each with
+  // its rules' ids. One Set of all rules would carry every rule's threads in
+  // every DFA state, and build many more states before it runs warm.
+  struct PackSet {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<uint32_t> regex;  // Set index -> index into regex_rules_
+  };
+  std::vector<PackSet> starts;
 };
 
 Matcher::Matcher() = default;
@@ -196,8 +206,8 @@ Matcher::~Matcher() = default;
 bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
   serial_ = ++matcher_serials;
   compiled_ = std::make_unique<Compiled>();
-  compiled_->starts = std::make_unique<RE2::Set>(RegexOptions(kUnionMemory), RE2::ANCHOR_START);
   std::string alternation;
+  std::map<std::string_view, size_t> pack_sets;  // pack name -> index into starts
   for (uint32_t index = 0; index < rules->size(); ++index) {
     Rule& rule = (*rules)[index];
     if (!rule.preceded_by.empty() || !rule.followed_by.empty()) {
@@ -221,22 +231,34 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
     }
     std::string set_error;
     std::string plain = WithoutNamedGroups(rule.pattern);
-    if (compiled_->starts->Add(plain, &set_error) < 0) {
+    const std::string_view pack = std::string_view(rule.info.id).substr(0, rule.info.id.find('.'));
+    auto [pack_set, added] = pack_sets.emplace(pack, compiled_->starts.size());
+    if (added) {
+      compiled_->starts.push_back(
+          Compiled::PackSet{std::make_unique<RE2::Set>(RegexOptions(kRuleMemory * 4), RE2::ANCHOR_START), {}});
+    }
+    Compiled::PackSet& starts = compiled_->starts[pack_set->second];
+    starts.regex.push_back(static_cast<uint32_t>(regex_rules_.size()));
+    if (starts.set->Add(plain, &set_error) < 0) {
       *error = fmt::format("{}: rule {}: {}", rule.pattern_origin, rule.info.id, set_error);
       return false;
     }
     rule.group_names = GroupNames(rule.pattern);
-    int key_groups[2] = {0, 0};  // lookup_key, reject_key
-    for (auto [key_name, key, group] : {std::tuple{"lookup_key", &rule.lookup_key, &key_groups[0]},
-                                        {"reject_key", &rule.reject_key, &key_groups[1]}}) {
-      if (key->empty()) continue;
-      const auto found = std::find(rule.group_names.begin(), rule.group_names.end(), *key);
-      if (found == rule.group_names.end()) {
-        *error = fmt::format("{}: rule {}: {} '{}' names no group of the pattern", rule.pattern_origin, rule.info.id,
-                             key_name, *key);
-        return false;
+    KeyCheck checks[2] = {{{}, rule.table}, {{}, rule.reject}};  // lookup_key, reject_key
+    for (auto [key_name, keys, check] : {std::tuple{"lookup_key", &rule.lookup_key, &checks[0]},
+                                         {"reject_key", &rule.reject_key, &checks[1]}}) {
+      for (const std::string& key : *keys) {
+        const size_t before = check->groups.size();
+        // Every group of that name: a name may recur in alternatives.
+        for (size_t g = 0; g < rule.group_names.size(); ++g) {
+          if (rule.group_names[g] == key) check->groups.push_back(static_cast<int>(g) + 1);
+        }
+        if (check->groups.size() == before) {
+          *error = fmt::format("{}: rule {}: {} '{}' names no group of the pattern", rule.pattern_origin,
+                               rule.info.id, key_name, key);
+          return false;
+        }
       }
-      *group = static_cast<int>(found - rule.group_names.begin()) + 1;
     }
     if (!alternation.empty()) alternation.push_back('|');
     alternation.append("(?:").append(plain).append(")");
@@ -245,13 +267,18 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
     regex->plain = std::move(plain);
     regex->named = WithUniqueGroupNames(rule.pattern);
     regex->groups = static_cast<int>(rule.group_names.size());
-    regex->lookup = KeyCheck{key_groups[0], key_groups[0] > 0 ? rule.table : nullptr};
-    regex->reject = KeyCheck{key_groups[1], rule.reject};
+    const auto mention = std::find(rule.group_names.begin(), rule.group_names.end(), kMentionGroup);
+    regex->mention_group = mention == rule.group_names.end() ? 0 : static_cast<int>(mention - rule.group_names.begin()) + 1;
+    regex->lookup = std::move(checks[0]);
+    regex->reject = std::move(checks[1]);
     regex_rules_.push_back(std::move(regex));
   }
   if (regex_rules_.empty()) return true;
-  // The two big automata take most of start-up: build them side by side.
-  auto starts_compiled = std::async(std::launch::async, [this] { return compiled_->starts->Compile(); });
+  // The union and the Sets take most of start-up: build them side by side.
+  auto starts_compiled = std::async(std::launch::async, [this] {
+    return std::all_of(compiled_->starts.begin(), compiled_->starts.end(),
+                       [](const Compiled::PackSet& s) { return s.set->Compile(); });
+  });
   compiled_->union_re = std::make_unique<RE2>(alternation, RegexOptions(kUnionMemory));
   if (!starts_compiled.get() || !compiled_->union_re->ok()) {
     *error = fmt::format("the rules together exceed RE2's memory budget ({} MiB): {}", kUnionMemory >> 20,
@@ -259,10 +286,11 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
     return false;
   }
   // A rule that can match the empty string would match everywhere.
-  std::vector<int> empty;
-  compiled_->starts->Match("", &empty);
-  if (!empty.empty()) {
-    const Rule& rule = (*rules)[regex_rules_[static_cast<size_t>(*std::min_element(empty.begin(), empty.end()))]->rule];
+  for (const Compiled::PackSet& starts : compiled_->starts) {
+    std::vector<int> empty;
+    starts.set->Match("", &empty);
+    if (empty.empty()) continue;
+    const Rule& rule = (*rules)[regex_rules_[starts.regex[static_cast<size_t>(*std::min_element(empty.begin(), empty.end()))]]->rule];
     *error = fmt::format("{}: rule {}: the pattern matches the empty string", rule.pattern_origin, rule.info.id);
     return false;
   }
@@ -280,7 +308,7 @@ void Matcher::RegexRule::Compile() const {
 }
 
 bool Matcher::InContext(std::string_view text, const Candidate& candidate) const {
-  constexpr size_t kWindow = 64;
+  constexpr size_t kWindow = 128;
   const Context& context = contexts_[candidate.rule];
   if (context.before != nullptr) {
     const size_t from = candidate.span.begin > kWindow ? candidate.span.begin - kWindow : 0;
@@ -320,19 +348,30 @@ void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens,
     const size_t found_before = candidates->size();
     for (const Extent& extent : Extents(text, begin, found, key)) {
       const RegexRule& regex = *regex_rules_[extent.regex];
-      const Candidate candidate{Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(begin) + extent.size},
-                                regex.rule, extent.regex};
+      const Span match{static_cast<uint32_t>(begin), static_cast<uint32_t>(begin) + extent.size};
+      Candidate candidate{match, regex.rule, extent.regex, match};
+      if (regex.mention_group > 0) {
+        thread_local std::vector<Span> spans;
+        Captures(text, candidate, &spans);
+        const Span& mention = spans[static_cast<size_t>(regex.mention_group - 1)];
+        if (mention == kNoCapture || mention.size() == 0) continue;
+        candidate.span = mention;
+      }
       if (!contexts_.empty() && !InContext(text, candidate)) continue;
       // A lookup accepts plurals ("300 megawatts"); a rejection does not
       // ("Wells" is a name though "well" is not).
-      if (regex.lookup.group > 0 && !CaptureIn(text, candidate, regex.lookup, true)) continue;
-      if (regex.reject.group > 0 && CaptureIn(text, candidate, regex.reject, false)) continue;
+      if (!regex.lookup.groups.empty() && !CapturesIn(text, candidate, regex.lookup, true)) continue;
+      if (!regex.reject.groups.empty() && CapturesIn(text, candidate, regex.reject, false)) continue;
       candidates->push_back(candidate);
     }
     // What a dropped candidate covered is claimed by no one: the scan goes
     // on at the first token after the furthest candidate kept, or at the
-    // next token if none was.
-    for (size_t c = found_before; c < candidates->size(); ++c) pos = std::max<size_t>(pos, (*candidates)[c].span.end);
+    // next token if none was. A mention inside a wider match hides nothing
+    // from its own start on: "rival RMB" must not hide "RMB 10bn".
+    for (size_t c = found_before; c < candidates->size(); ++c) {
+      const Candidate& kept = (*candidates)[c];
+      pos = std::max<size_t>(pos, kept.span == kept.match ? kept.match.end : kept.span.begin);
+    }
   }
 }
 
@@ -340,13 +379,18 @@ const std::vector<Matcher::Extent>& Matcher::Extents(std::string_view text, size
                                                      std::string_view key) const {
   thread_local Memo<std::vector<Extent>> memo;
   if (const std::vector<Extent>* extents = memo.Find(key)) return *extents;
-  std::vector<int> starting;
-  compiled_->starts->Match(found, &starting);
-  std::sort(starting.begin(), starting.end());  // in rule order, whatever the Set's
+  std::vector<uint32_t> starting;
+  std::vector<int> in_pack;
+  for (const Compiled::PackSet& starts : compiled_->starts) {
+    in_pack.clear();
+    starts.set->Match(found, &in_pack);
+    for (int i : in_pack) starting.push_back(starts.regex[static_cast<size_t>(i)]);
+  }
+  std::sort(starting.begin(), starting.end());  // in rule order, whatever the Sets' 
   std::vector<Extent> extents;
   const Window window = WindowAround(text, begin, begin + found.size());
-  for (int id : starting) {
-    const RegexRule& regex = *regex_rules_[static_cast<size_t>(id)];
+  for (uint32_t id : starting) {
+    const RegexRule& regex = *regex_rules_[id];
     regex.Compile();
     re2::StringPiece own;  // this rule's longest match at `begin`
     if (regex.extent->Match(window.context, window.begin, window.end, RE2::ANCHOR_START, &own, 1)) {
@@ -356,14 +400,20 @@ const std::vector<Matcher::Extent>& Matcher::Extents(std::string_view text, size
   return memo.Insert(key, std::move(extents));
 }
 
-bool Matcher::CaptureIn(std::string_view text, const Candidate& candidate, const KeyCheck& check,
-                        bool or_form) const {
+bool Matcher::CapturesIn(std::string_view text, const Candidate& candidate, const KeyCheck& check,
+                         bool lookup) const {
   thread_local std::vector<Span> spans;
   Captures(text, candidate, &spans);
-  const Span& key = spans[static_cast<size_t>(check.group - 1)];
-  if (key == kNoCapture) return false;
-  const std::string_view name = text.substr(key.begin, key.size());
-  return (or_form ? check.table->FindNameOrForm(name) : check.table->FindName(name)) >= 0;
+  bool any = false;
+  for (int group : check.groups) {
+    const Span& key = spans[static_cast<size_t>(group - 1)];
+    if (key == kNoCapture) continue;
+    const std::string_view name = text.substr(key.begin, key.size());
+    const bool in = (lookup ? check.table->FindNameOrForm(name) : check.table->FindName(name)) >= 0;
+    if (lookup && !in) return false;
+    any = any || in;
+  }
+  return any;
 }
 
 void Matcher::Captures(std::string_view text, const Candidate& candidate, std::vector<Span>* spans) const {
@@ -373,12 +423,13 @@ void Matcher::Captures(std::string_view text, const Candidate& candidate, std::v
   // Memoized relative to the candidate's start.
   thread_local Memo<std::vector<Span>> memo;
   thread_local std::string key;
-  MemoKey(serial_, candidate.payload, text, candidate.span.begin, candidate.span.end, &key);
+  const Span match = candidate.match;
+  MemoKey(serial_, candidate.payload, text, match.begin, match.end, &key);
   const std::vector<Span>* relative = memo.Find(key);
-  if (relative == nullptr) relative = &memo.Insert(key, RelativeCaptures(regex, text, candidate.span));
+  if (relative == nullptr) relative = &memo.Insert(key, RelativeCaptures(regex, text, match));
   for (size_t g = 0; g < spans->size(); ++g) {
     const Span& group = (*relative)[g];
-    if (!(group == kNoCapture)) (*spans)[g] = Span{candidate.span.begin + group.begin, candidate.span.begin + group.end};
+    if (!(group == kNoCapture)) (*spans)[g] = Span{match.begin + group.begin, match.begin + group.end};
   }
 }
 

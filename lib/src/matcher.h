@@ -16,15 +16,18 @@
 //
 // Gazetteer rules are matched on tokens by a PhraseIndex.
 //
-// A rule may require context around its match, which RE2's lack of
-// lookaround cannot express: preceded_by must match text ending right where
-// the candidate starts, followed_by text starting right where it ends (each
-// within 64 bytes). A rule may also require a capture to name an entry of
-// its lookup table (lookup_key: the unit of "300 MW"), or not to name one of
-// its reject table (reject_key: "Neither" is no given name). Candidates
-// failing these checks are dropped, and hide nothing: the scan resumes at
-// the first token after the furthest candidate kept (at the next token, if
-// none was).
+// A pattern may mark its mention with a group named "mention": the words
+// around it are context it requires, inside the match ("President
+// (?P<mention>...)"), and cost nothing where they are absent, unlike context
+// checked after a match. A rule may also require context around its match,
+// which RE2's lack of lookaround cannot express: preceded_by must match text
+// ending right where the candidate starts, followed_by text starting right
+// where it ends (each within 128 bytes). A rule may also require a capture to
+// name an entry of its lookup table (lookup_key: the unit of "300 MW"), or
+// not to name one of its reject table (reject_key: "Neither" is no given
+// name). Candidates failing these checks are dropped, and hide nothing: the
+// scan resumes at the first token after the furthest match kept (at the next
+// token, if none was).
 //
 // Thread-safety: Scan() is const and may run on many threads at once.
 #ifndef LEDE_SRC_MATCHER_H_
@@ -69,16 +72,17 @@ class Matcher {
   // Appends the candidates found in `text` to *candidates.
   void Scan(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates) const;
 
-  // The capture groups of a regex candidate Scan() found in `text`, one span
+  // The capture groups of a regex candidate Scan() found in `text` (of its
+  // whole match, Candidate::match), one span
   // per group_names entry of its rule (kNoCapture where a group took no
   // part), into *spans. Computed on demand: most candidates lose to others
   // in the Resolver and never need them.
   void Captures(std::string_view text, const Candidate& candidate, std::vector<Span>* spans) const;
 
  private:
-  // A capture group (1-based; 0 for none) checked against a table.
+  // Capture groups (1-based) checked against a table.
   struct KeyCheck {
-    int group = 0;
+    std::vector<int> groups;
     const GazetteerTable* table = nullptr;
   };
   // A regex rule's own regexes, compiled on first use: a short article
@@ -88,8 +92,9 @@ class Matcher {
     std::string plain;  // the pattern without named groups
     std::string named;  // the pattern with named groups made unique
     int groups;
-    KeyCheck lookup;  // a capture that must name an entry (a unit, a currency)
-    KeyCheck reject;  // a capture that must not (a common word)
+    int mention_group = 0;  // the group named "mention", 1-based; 0 for none
+    KeyCheck lookup;  // captures that must name entries (a unit, a currency)
+    KeyCheck reject;  // captures that must not (a common word)
     mutable std::once_flag compiled;
     mutable std::unique_ptr<re2::RE2> extent;  // leftmost-longest, no captures
     mutable std::unique_ptr<re2::RE2> parts;   // with the groups, Perl semantics
@@ -114,9 +119,10 @@ class Matcher {
   static std::vector<Span> RelativeCaptures(const RegexRule& regex, std::string_view text, Span span);
   void ScanRegex(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates) const;
   bool InContext(std::string_view text, const Candidate& candidate) const;
-  // Whether the capture `check` names is an entry of its table (or a form
-  // of one: GazetteerTable::FindNameOrForm).
-  bool CaptureIn(std::string_view text, const Candidate& candidate, const KeyCheck& check, bool or_form) const;
+  // For a lookup: whether the captures of `check` that took part all name
+  // entries of its table (or forms of them: GazetteerTable::FindNameOrForm),
+  // one at least. For a rejection: whether any names an entry exactly.
+  bool CapturesIn(std::string_view text, const Candidate& candidate, const KeyCheck& check, bool lookup) const;
 
   std::vector<std::unique_ptr<RegexRule>> regex_rules_;
   std::vector<Context> contexts_;  // by rule index; empty when no rule has context

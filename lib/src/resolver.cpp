@@ -27,14 +27,15 @@ void ResolveOverlaps(const std::vector<Rule>& rules, bool keep_overlaps, std::ve
     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
     return a.rule < b.rule;
   });
-  // Taken spans by begin; they never overlap, so a new span can only collide
-  // with the last one starting before its end.
-  std::map<uint32_t, const Candidate*> taken;
+  // Taken spans by begin, entities and cues apart; they never overlap, so a
+  // new span can only collide with the last one starting before its end.
+  std::map<uint32_t, const Candidate*> taken[2];
   std::vector<Candidate> kept;
   for (const Candidate& c : *candidates) {
-    auto next = taken.lower_bound(c.span.end);
-    if (next != taken.begin() && std::prev(next)->second->span.end > c.span.begin) continue;
-    taken.emplace(c.span.begin, &c);
+    std::map<uint32_t, const Candidate*>& layer = taken[rules[c.rule].cue() ? 1 : 0];
+    auto next = layer.lower_bound(c.span.end);
+    if (next != layer.begin() && std::prev(next)->second->span.end > c.span.begin) continue;
+    layer.emplace(c.span.begin, &c);
     if (!not_wanted(c)) kept.push_back(c);
   }
   std::sort(kept.begin(), kept.end(), by_position);

@@ -3,7 +3,9 @@
 // Where candidates overlap, the one of higher rule priority wins, then the
 // longer, then the leftmost; a full tie goes to the rule declared first.
 // Blocking rules (type NONE) take part like any other and are removed after,
-// so that what they cover yields nothing.
+// so that what they cover yields nothing. Cues for the Agreements stage
+// (agreements.h) compete only among themselves, with AGREEMENT_NONE as their
+// blocking type: a trigger never hides a number inside it.
 #ifndef LEDE_SRC_RESOLVER_H_
 #define LEDE_SRC_RESOLVER_H_
 

@@ -44,6 +44,46 @@ std::vector<Found> Mentions(const Document& doc) {
   return found;
 }
 
+std::string DescribeAgreements(const Document& doc) {
+  if (doc.agreements.empty()) return "no agreement";
+  std::string out;
+  for (const Agreement& a : doc.agreements) {
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{} {} '{}'", a.kind, a.status, doc.Text(a.trigger));
+    for (auto [flag, name] : {std::pair{a.negated, "negated"}, {a.hedged, "hedged"}, {a.continues, "continues"}}) {
+      if (flag) out += fmt::format(" {}", name);
+    }
+  }
+  return out;
+}
+
+// A cue rule's examples are judged by the agreements they make: a trigger's
+// example must yield an agreement of its kind over the marked words, a
+// status word's one of its status, a hedge's, negation's or continuation's
+// one so flagged; a counter-example must not. An AGREEMENT_NONE example
+// must leave its marked words without a trigger.
+std::string CheckCueExample(const Document& doc, const Rule& rule, bool has_span, Span marked, bool counter) {
+  const std::string& type = rule.info.type;
+  const std::string& subtype = rule.info.subtype;
+  auto shows = [&](const Agreement& a) {
+    if (type == kTriggerType) return a.trigger.Overlaps(marked) && (counter || (a.trigger == marked && a.kind == subtype));
+    if (type == kStatusType) return a.status == subtype;
+    if (type == kHedgeType) return a.hedged;
+    if (type == kNegationType) return a.negated;
+    if (type == kContinuesType) return a.continues;
+    return has_span && a.trigger.Overlaps(marked);  // kNotAgreementType: a trigger where it blocks
+  };
+  const bool shown = std::any_of(doc.agreements.begin(), doc.agreements.end(), shows);
+  const bool wanted = counter == (type == kNotAgreementType);
+  if (shown == wanted) return "";
+  std::string expected = type == kTriggerType ? fmt::format("an agreement of kind {} over the marked words", subtype)
+                         : type == kStatusType ? fmt::format("an agreement of status {}", subtype)
+                         : type == kNotAgreementType ? "no trigger in the marked words"
+                                                     : fmt::format("an agreement marked by {}", rule.info.id);
+  if (!wanted) expected = "no " + expected.substr(expected.find(' ') + 1);
+  return fmt::format("expected {}, found {}", expected, DescribeAgreements(doc));
+}
+
 // Why `example` fails for `rule`, or "" when it passes.
 std::string CheckExample(Extractor& extractor, const RuleSet& rules, const Rule& rule, const Example& example,
                          bool counter) {
@@ -54,6 +94,7 @@ std::string CheckExample(Extractor& extractor, const RuleSet& rules, const Rule&
   raw.dct = example.dct.empty() ? std::string(kExampleDct) : example.dct;
   Document doc = extractor.Extract(raw);
   if (!doc.error.empty()) return doc.error;
+  if (rule.cue()) return CheckCueExample(doc, rule, has_span, marked, counter);
 
   const std::vector<Found> all = Mentions(doc);
   std::vector<Found> relevant;  // mentions in the marked part, of the rule's type

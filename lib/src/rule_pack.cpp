@@ -9,6 +9,7 @@
 #include <set>
 #include <toml++/toml.h>
 
+#include "agreements.h"
 #include "gazetteer.h"
 #include "normalizer.h"
 
@@ -65,9 +66,26 @@ bool GetString(const toml::table& table, std::string_view key, bool required, ui
   return true;
 }
 
+// A string or an array of strings.
+bool GetStringList(const toml::table& table, std::string_view key, uint32_t line, std::vector<std::string>* out,
+                   PackErrors& errors) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) return true;
+  if (node->is_string()) {
+    out->push_back(node->as_string()->get());
+    return true;
+  }
+  const toml::array* array = node->as_array();
+  if (array == nullptr || array->empty() || !array->is_homogeneous(toml::node_type::string)) {
+    return errors.Fail(line, fmt::format("'{}' must be a string or an array of strings", key));
+  }
+  for (const toml::node& item : *array) out->push_back(item.as_string()->get());
+  return true;
+}
+
 // Expands {NAME} references to [define] macros, each wrapped in (?:...).
-// Macros may use other macros; a cycle is an error. "\p{L}" and counted
-// repetitions like "{2,4}" are not references.
+// Macros may use other macros; a cycle is an error. "\p{L}", "\x{C0}" and
+// counted repetitions like "{2,4}" are not references.
 class MacroExpander {
  public:
   explicit MacroExpander(const std::map<std::string, std::string, std::less<>>& macros) : macros_(macros) {}
@@ -83,10 +101,12 @@ class MacroExpander {
     for (size_t i = 0; i < pattern.size(); ++i) {
       char c = pattern[i];
       if (c == '\\' && i + 1 < pattern.size()) {
-        // An escape and, for \p{..} and \P{..}, its class name pass unchanged.
+        // An escape and, for \p{..}, \P{..} and \x{..}, its braces pass
+        // unchanged.
         out->push_back(c);
         out->push_back(pattern[++i]);
-        if ((pattern[i] == 'p' || pattern[i] == 'P') && i + 1 < pattern.size() && pattern[i + 1] == '{') {
+        if ((pattern[i] == 'p' || pattern[i] == 'P' || pattern[i] == 'x') && i + 1 < pattern.size() &&
+            pattern[i + 1] == '{') {
           size_t close = pattern.find('}', i);
           if (close == std::string_view::npos) close = pattern.size() - 1;
           out->append(pattern.substr(i + 1, close - i));
@@ -202,7 +222,10 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
       if (!value.is_string()) return errors.Fail(value, fmt::format("args.{} must be a string", key.str()));
       rule->args.emplace_back(std::string(key.str()), value.as_string()->get());
     }
-    if (info.normalize.empty()) return errors.Fail(*args, fmt::format("rule {}: 'args' needs a normalizer", info.id));
+    // Cues carry args for the Agreements stage, which reads them itself.
+    if (info.normalize.empty() && !IsCueType(info.type)) {
+      return errors.Fail(*args, fmt::format("rule {}: 'args' needs a normalizer or a cue type", info.id));
+    }
   }
   if (const toml::node* priority = table.get("priority")) {
     if (!priority->is_integer()) return errors.Fail(*priority, "'priority' must be an integer");
@@ -235,7 +258,7 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
          {std::tuple{"lookup", "lookup_key", &rule->lookup, &rule->lookup_line, &rule->lookup_key},
           {"reject", "reject_key", &rule->reject, &rule->reject_line, &rule->reject_key}}) {
       if (const toml::node* node = table.get(name)) {
-        if (!GetString(table, name, true, line, path, errors) || !GetString(table, key_name, false, line, key, errors)) {
+        if (!GetString(table, name, true, line, path, errors) || !GetStringList(table, key_name, line, key, errors)) {
           return false;
         }
         *path_line = node->source().begin.line;
@@ -373,18 +396,14 @@ bool ParsePack(std::string_view toml, const std::string& origin, const TableLoad
 }
 
 std::string NamesPattern(const GazetteerTable& table, const std::vector<std::string>& columns) {
+  std::vector<int> indexes;
+  for (const std::string& column : columns) indexes.push_back(table.Column(column));
   std::vector<std::string> names;
   for (size_t row = 0; row < table.rows(); ++row) {
-    for (const std::string& column : columns) {
-      std::string_view cell = table.Cell(row, table.Column(column));
-      while (!cell.empty()) {
-        const size_t bar = cell.find('|');
-        std::string_view name = cell.substr(0, bar);
-        cell.remove_prefix(bar == std::string_view::npos ? cell.size() : bar + 1);
-        if (!name.empty()) names.emplace_back(name);
-      }
-    }
+    table.ForEachName(row, indexes, [&](std::string_view name) { names.emplace_back(name); });
   }
+  // No names: a pattern that matches nothing, not the empty string.
+  if (names.empty()) return "[^\\x00-\\x{10FFFF}]";
   std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });

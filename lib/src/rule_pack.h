@@ -35,10 +35,10 @@ struct RuleSpec {
   std::string followed_by;
   std::string lookup;             // regex rules: a TSV the normalizer looks captures up in
   uint32_t lookup_line = 0;
-  std::string lookup_key;         // the capture that must name an entry of `lookup`
-  std::string reject;             // regex rules: a TSV of names a capture must not be
+  std::vector<std::string> lookup_key;  // the captures that must name entries of `lookup`
+  std::string reject;             // regex rules: a TSV of names captures must not be
   uint32_t reject_line = 0;
-  std::string reject_key;         // the capture that must name no entry of `reject`
+  std::vector<std::string> reject_key;  // the captures that must name no entry of `reject`
   std::string gazetteer;          // gazetteer rules: TSV path relative to the pack
   uint32_t gazetteer_line = 0;
   std::vector<std::string> match_columns;  // gazetteer columns whose names match; empty: the default

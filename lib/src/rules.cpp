@@ -241,7 +241,7 @@ const std::vector<PackInfo>& RuleSet::packs() const { return impl_->packs; }
 std::vector<std::string> RuleSet::types() const {
   std::set<std::string> types;
   for (const Rule& rule : impl_->rules) {
-    if (!rule.blocking()) types.insert(rule.info.type);
+    if (!rule.blocking() && !rule.cue()) types.insert(rule.info.type);
   }
   return {types.begin(), types.end()};
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "agreements.h"
 #include "gazetteer.h"
 #include "lede/rules.h"
 #include "matcher.h"
@@ -27,16 +28,18 @@ struct Rule {
   std::vector<std::string> group_names;   // regex rules: group i+1's name, "" if unnamed
   const GazetteerTable* table = nullptr;  // gazetteer rules; the lookup table of regex rules
   std::vector<int> match_columns;         // gazetteer rules
-  std::string lookup_key;                 // regex rules: capture that must be in `table`
+  std::vector<std::string> lookup_key;    // regex rules: captures that must be in `table`
   const GazetteerTable* reject = nullptr;  // regex rules: names `reject_key` must not be
-  std::string reject_key;
+  std::vector<std::string> reject_key;
   bool ignore_case = false;               // gazetteer rules
   NormalizeFn normalize = nullptr;
   std::vector<std::pair<std::string, std::string>> args;  // fixed inputs of the normalizer
   std::vector<Example> examples;
   std::vector<Example> counter_examples;
 
-  bool blocking() const { return info.type == kBlockingType; }
+  bool blocking() const { return info.type == kBlockingType || info.type == kNotAgreementType; }
+  // A cue for the Agreements stage: it competes only with other cues.
+  bool cue() const { return IsCueType(info.type); }
 };
 
 struct RuleSet::Impl {

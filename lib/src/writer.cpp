@@ -24,6 +24,16 @@ void WriteValue(JsonBuilder& json, std::string_view key, const Value& value) {
   }
 }
 
+// "start", "end" and "text" of a span, inside an open object.
+void WriteSpan(JsonBuilder& json, const Document& doc, Span span, const OffsetMap& offsets) {
+  json.Key("start");
+  json.Number(offsets.Convert(span.begin));
+  json.Key("end");
+  json.Number(offsets.Convert(span.end));
+  json.Key("text");
+  json.String(doc.Text(span));
+}
+
 void WriteEntity(JsonBuilder& json, const Document& doc, const Entity& entity, const OffsetMap& offsets) {
   const Attributes& a = entity.attributes;
   json.BeginObject();
@@ -47,12 +57,7 @@ void WriteEntity(JsonBuilder& json, const Document& doc, const Entity& entity, c
   json.BeginArray();
   for (const Mention& mention : entity.mentions) {
     json.BeginObject();
-    json.Key("start");
-    json.Number(offsets.Convert(mention.span.begin));
-    json.Key("end");
-    json.Number(offsets.Convert(mention.span.end));
-    json.Key("text");
-    json.String(doc.Text(mention.span));
+    WriteSpan(json, doc, mention.span, offsets);
     json.Key("sentence");
     json.Number(mention.sentence);
     json.Key("rule");
@@ -60,6 +65,50 @@ void WriteEntity(JsonBuilder& json, const Document& doc, const Entity& entity, c
     json.EndObject();
   }
   json.EndArray();
+  json.EndObject();
+}
+
+void WriteAgreement(JsonBuilder& json, const Document& doc, const Agreement& agreement, const OffsetMap& offsets) {
+  json.BeginObject();
+  json.Key("id");
+  json.String(agreement.id);
+  json.Key("kind");
+  json.String(agreement.kind);
+  json.Key("status");
+  json.String(agreement.status);
+  json.Key("parties");
+  json.BeginArray();
+  for (const std::string& party : agreement.parties) json.String(party);
+  json.EndArray();
+  if (!agreement.roles.empty()) {
+    json.Key("roles");
+    json.BeginObject();
+    for (const auto& [role, entity] : agreement.roles) {
+      json.Key(role);
+      json.String(entity);
+    }
+    json.EndObject();
+  }
+  json.Key("trigger");
+  json.BeginObject();
+  WriteSpan(json, doc, agreement.trigger, offsets);
+  json.EndObject();
+  json.Key("sentence");
+  json.Number(agreement.sentence);
+  OptionalString(json, "date", agreement.date);
+  OptionalString(json, "duration", agreement.duration);
+  OptionalString(json, "value", agreement.value);
+  for (auto [key, number] : {std::pair{"count", &agreement.count}, {"counterparty_count", &agreement.counterparty_count}}) {
+    if (number->empty()) continue;
+    json.Key(key);
+    json.Number(*number);
+  }
+  json.Key("negated");
+  json.Bool(agreement.negated);
+  json.Key("hedged");
+  json.Bool(agreement.hedged);
+  json.Key("continues");
+  json.Bool(agreement.continues);
   json.EndObject();
 }
 
@@ -107,15 +156,14 @@ std::string Writer::Format(const Document& doc) const {
     json.Number(doc.tokens.size());
     json.EndObject();
   }
+  const OffsetMap offsets(doc.text, options_.offsets);
   json.Key("entities");
   json.BeginArray();
-  if (!doc.entities.empty()) {
-    OffsetMap offsets(doc.text, options_.offsets);
-    for (const Entity& entity : doc.entities) WriteEntity(json, doc, entity, offsets);
-  }
+  for (const Entity& entity : doc.entities) WriteEntity(json, doc, entity, offsets);
   json.EndArray();
-  json.Key("agreements");  // the Agreements stage is not built yet
+  json.Key("agreements");
   json.BeginArray();
+  for (const Agreement& agreement : doc.agreements) WriteAgreement(json, doc, agreement, offsets);
   json.EndArray();
   json.Key("warnings");
   json.BeginArray();

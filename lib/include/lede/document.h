@@ -112,6 +112,26 @@ struct Warning {
   std::string message;  // for people
 };
 
+// An agreement event: who reached, signed, extended or ended which deal
+// with whom, and when (docs/agreements.md).
+struct Agreement {
+  std::string id;      // "A1", "A2", ... in text order
+  std::string kind;    // patent_license, acquisition, trade_agreement, ...
+  std::string status;  // reached, signed, extended, terminated, ...
+  std::vector<std::string> parties;                         // entity ids
+  std::vector<std::pair<std::string, std::string>> roles;  // role -> entity id: acquirer, target, ...
+  Span trigger;
+  uint32_t sentence = 0;
+  std::string date;      // id of the DATE entity dating it; "" if none
+  std::string duration;  // TIMEX3 duration ("P5Y"); "" if none
+  std::string value;     // id of its MONEY entity; "" if none
+  std::string count;               // "more than 20 agreements": exact decimal, "" if none
+  std::string counterparty_count;  // "with 15 automakers"
+  bool negated = false;
+  bool hedged = false;
+  bool continues = false;  // "an agreement to continue licensing"
+};
+
 struct Document {
   std::string id;
   std::string text;            // decoded, valid UTF-8
@@ -122,6 +142,7 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
   std::vector<Entity> entities;  // ordered by first mention
+  std::vector<Agreement> agreements;
   std::vector<Warning> warnings;
   std::string error;  // why it could not be processed; then all else is empty
 

@@ -36,6 +36,7 @@ struct StageTimes {
   double resolve = 0;
   double normalize = 0;
   double link = 0;
+  double agreements = 0;
 
   StageTimes& operator+=(const StageTimes& other);
 };

@@ -77,7 +77,8 @@ class RuleSet {
 
   // The packs in load order, with their rules in file order.
   const std::vector<PackInfo>& packs() const;
-  // Every entity type some rule can produce, sorted; "NONE" excluded.
+  // Every entity type some rule can produce, sorted; "NONE" and the cues
+  // of the Agreements stage ("AGREEMENT_STATUS" ...) excluded.
   std::vector<std::string> types() const;
 
   // Internals shared with the pipeline stages (lib/src/rules_impl.h).
