@@ -91,6 +91,10 @@ id = "a.hedge"
 type = "AGREEMENT_HEDGE"
 pattern = '\breportedly\b'
 [[rule]]
+id = "a.expected"
+type = "AGREEMENT_HEDGE"
+pattern = 'expected to'
+[[rule]]
 id = "a.not"
 type = "AGREEMENT_NEGATION"
 pattern = "\\bnot\\b|n't"
@@ -102,7 +106,7 @@ pattern = '\bto continue\b'
 
 const testing::Files kFiles = {
     {"a.toml", kPack},
-    {"orgs.tsv", "name\tsubtype\nHuawei\tcompany\nNokia\tcompany\nApple\tcompany\nFTC\tgovernment\n"},
+    {"orgs.tsv", "name\tsubtype\nHuawei\tcompany\nNokia\tcompany\nApple\tcompany\nFTC\tgovernment\nRapidus\tcompany\n"},
     {"countries.tsv", "code\tname\nJP\tJapan\nAU\tAustralia\n"},
 };
 
@@ -146,6 +150,16 @@ TEST_CASE("agreements: coordinated subjects, a status word, the kind of the trig
   CHECK(Agreements("Huawei signed a deal with Nokia.") == Strings{"other signed [Huawei, Nokia]"});
   CHECK(Agreements("A deal between Japan and Australia was signed.") == Strings{"other signed [Japan, Australia]"});
   CHECK(Agreements("The deal was signed by Japan and Australia.") == Strings{"other signed [Japan, Australia]"});
+}
+
+TEST_CASE("agreements: descriptions, a place that says where a party is from, prepositions") {
+  CHECK(Agreements("Huawei and chipmaker Nokia signed a deal.") == Strings{"other signed [Huawei, Nokia]"});
+  CHECK(Agreements("Apple and Japan's Rapidus signed a deal.") == Strings{"other signed [Apple, Rapidus]"});
+  // A name after a preposition is no subject: only "with" makes Nokia a party.
+  CHECK(Agreements("A year after talks with Nokia, Huawei signed a deal.") == Strings{"other signed [Huawei]"});
+  CHECK(Agreements("Japan and Australia are expected to sign a deal.") ==
+        Strings{"other signed [Japan, Australia] hedged"});
+  CHECK(Agreements("The deal was signed on Friday by Japan's Rapidus.") == Strings{"other signed [Rapidus]"});
 }
 
 TEST_CASE("agreements: counts, durations and a new deal extending an old one") {

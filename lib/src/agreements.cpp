@@ -62,8 +62,22 @@ class SentenceView {
     }
     return out;
   }
+  // The party mentions inside [begin, end), a place that only says where
+  // the next party is from left out ("Singapore's Seatrium", "Japan's
+  // Rapidus").
   std::vector<Placed> PartiesIn(uint32_t begin, uint32_t end) const {
-    return MentionsIn(begin, end, [this](const Placed& p) { return IsParty(p); });
+    std::vector<Placed> parties = MentionsIn(begin, end, [this](const Placed& p) { return IsParty(p); });
+    for (size_t i = 0; i + 1 < parties.size();) {
+      const std::string_view gap = Text(parties[i].span.end, parties[i + 1].span.begin);
+      const bool whose = (gap.starts_with("'s ") || gap.starts_with("\xE2\x80\x99s ")) && gap.size() <= 40 &&
+                         gap.find(',') == std::string_view::npos;
+      if (whose && EntityOf(parties[i]).type != "ORG" && EntityOf(parties[i]).type != "PERSON") {
+        parties.erase(parties.begin() + static_cast<std::ptrdiff_t>(i));
+      } else {
+        ++i;
+      }
+    }
+    return parties;
   }
 
  private:
@@ -73,15 +87,35 @@ class SentenceView {
 
 
 
-// Whether `gap` (the text between two names) only joins them: "and", ",",
-// "&", "as well as", "and the".
+// Whether `gap` (the text between two names) only joins them: ",", "and",
+// "&", "or", "as well as", then maybe "the" and, after a conjunction, up to
+// three lower-case words that describe the next name ("and lithium
+// producer SQM", "and its partner Nokia").
 bool JoinsNames(std::string_view gap) {
-  std::string words;
-  for (char c : gap) {
-    if (c != ' ' && c != '\n' && c != ',') words.push_back(c);
+  std::vector<std::string_view> words;
+  for (size_t at = 0; at < gap.size();) {
+    const size_t end = std::min(gap.find_first_of(" \n,", at), gap.size());
+    if (end > at) words.push_back(gap.substr(at, end - at));
+    at = end + 1;
   }
-  if (words.ends_with("the")) words.resize(words.size() - 3);
-  return words.empty() || words == "and" || words == "&" || words == "aswellas" || words == "or";
+  size_t next = 0;
+  if (!words.empty() && (words[0] == "and" || words[0] == "&" || words[0] == "or")) {
+    next = 1;
+  } else if (words.size() >= 3 && words[0] == "as" && words[1] == "well" && words[2] == "as") {
+    next = 3;
+  } else if (gap.find(',') == std::string_view::npos && !words.empty()) {
+    return false;
+  }
+  if (next < words.size() && words[next] == "the") ++next;
+  const size_t described = words.size() - next;
+  if (described == 0) return true;
+  // Lower-case words, or a place that says where the name is from ("and
+  // Japan's Rapidus").
+  auto describes = [](std::string_view w) {
+    return std::islower(static_cast<unsigned char>(w[0])) || w.ends_with("'s") || w.ends_with("\xE2\x80\x99s");
+  };
+  return next > 0 && described <= 3 &&
+         std::all_of(words.begin() + static_cast<std::ptrdiff_t>(next), words.end(), describes);
 }
 
 bool IsBlank(std::string_view gap) {
@@ -101,14 +135,32 @@ bool HasWord(std::string_view gap, std::initializer_list<std::string_view> words
   return false;
 }
 
+// The last word of `text`.
+std::string_view LastWord(std::string_view text) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.remove_suffix(1);
+  const size_t space = text.find_last_of(" \n");
+  return space == std::string_view::npos ? text : text.substr(space + 1);
+}
+
+// Whether the word before `name` makes it the object of a preposition ("a
+// deal with Nokia", "according to Reuters").
+bool AfterPreposition(const SentenceView& view, const Placed& name) {
+  const uint32_t begin = name.span.begin;
+  const std::string_view before = view.Text(begin > 14 ? begin - 14 : 0, begin);
+  return HasWord(LastWord(before), {"with", "between", "of", "from", "to", "by", "for", "at", "in", "against",
+                                    "than"}) ||
+         HasWord(before, {"according to"});
+}
+
 // The names coordinated with the last one of `names` (in text order):
-// "Huawei and Nokia", "Toyota, Honda and Nissan".
+// "Huawei and Nokia", "Toyota, Honda and Nissan"; not "talks with Nokia,
+// Huawei".
 std::vector<Placed> CoordinatedEnd(const SentenceView& view, const std::vector<Placed>& names) {
   std::vector<Placed> group;
   if (names.empty()) return group;
   group.push_back(names.back());
   for (size_t i = names.size() - 1; i > 0; --i) {
-    if (!JoinsNames(view.Text(names[i - 1].span.end, names[i].span.begin))) break;
+    if (!JoinsNames(view.Text(names[i - 1].span.end, names[i].span.begin)) || AfterPreposition(view, names[i - 1])) break;
     group.insert(group.begin(), names[i - 1]);
   }
   return group;
@@ -243,12 +295,15 @@ class Finder {
     std::vector<Placed> subject = Subject(sentence.begin, anchor);
     std::vector<Placed> possessor = Possessor(sentence.begin, trigger.span.begin);
     std::vector<Placed> object = NamesAfterWord(view_, trigger.span.end, sentence.end, "of", 12);
+    for (std::string_view verb : {"buy", "acquire", "purchase"}) {
+      if (object.empty() && (a.kind == "acquisition")) object = NamesAfterWord(view_, trigger.span.end, sentence.end, verb, 24);
+    }
     if (object.empty() && !ArgOf(*trigger.rule, "status").empty()) {
       object = NamesFrom(view_, trigger.span.end, sentence.end, 2);  // "agreed to buy Twitter"
     }
     // "The deal was signed by Japan and Australia."
     if (subject.empty() && status != nullptr && status->span.begin >= trigger.span.end) {
-      subject = NamesAfterWord(view_, status->span.end, sentence.end, "by", 12);
+      subject = NamesAfterWord(view_, status->span.end, sentence.end, "by", 30);
     }
     std::vector<Placed> between = NamesAfterWord(view_, trigger.span.end, sentence.end, "between", 30);
     std::vector<Placed> with = NamesAfterWord(view_, trigger.span.end, sentence.end, "with", 60);
@@ -310,21 +365,17 @@ class Finder {
   }
 
   // The names coordinated nearest before `anchor`, within reach, unless a
-  // clause ends between them (";") or they are only someone's source
-  // ("according to Reuters").
+  // clause ends between them (";"), or they are the object of a preposition
+  // ("a deal with Nokia", "according to Reuters"), or a possessor ("X's
+  // acquisition": found elsewhere).
   std::vector<Placed> Subject(uint32_t begin, uint32_t anchor) const {
     const uint32_t from = anchor > begin + kSubjectReach ? anchor - kSubjectReach : begin;
     std::vector<Placed> names = view_.PartiesIn(from, anchor);
     while (!names.empty()) {
-      const std::string_view gap = view_.Text(names.back().span.end, anchor);
-      const std::string_view before = view_.Text(names.back().span.begin > 13 ? names.back().span.begin - 13 : 0,
-                                                 names.back().span.begin);
-      // "X's acquisition": X is the possessor, found elsewhere.
+      const Placed& name = names.back();
+      const std::string_view gap = view_.Text(name.span.end, anchor);
       const bool possessive = gap.starts_with("'") || gap.starts_with("\xE2\x80\x99");
-      if (gap.find(';') == std::string_view::npos && !HasWord(before, {"according to"}) && !possessive &&
-          !HasWord(gap, {"with", "between", "of", "from", "to"})) {
-        break;
-      }
+      if (gap.find(';') == std::string_view::npos && !possessive && !AfterPreposition(view_, name)) break;
       names.pop_back();
     }
     return CoordinatedEnd(view_, names);
