@@ -1,7 +1,8 @@
 // Names that patterns find, where no gazetteer row gives the canonical form.
 //
 // Captures: name (the name within a longer match; default the whole match),
-// suffix (the legal form of a company: "Inc", "Co Ltd").
+// suffix (the legal form of a company: "Inc", "Co Ltd"). An organization
+// rule's lookup table, if any, maps known names to their canonical form.
 #include <string>
 #include <string_view>
 
@@ -49,6 +50,13 @@ bool NormalizeOrganization(const MatchView& match, Attributes* out) {
   }
   out->canonical = OneLine(name);
   if (out->canonical.empty()) out->canonical = OneLine(match.text());
+  // A name the rule's lookup list knows takes the list's canonical name and
+  // what else it says: "Taiwan Semiconductor Manufacturing Co." is TSMC.
+  if (const std::string_view known = match.Lookup(out->canonical, "name"); !known.empty()) {
+    out->canonical = std::string(known);
+    out->country = std::string(match.Lookup(known, "country"));
+    out->ticker = std::string(match.Lookup(known, "ticker"));
+  }
   return true;
 }
 
