@@ -162,6 +162,13 @@ TEST_CASE("agreements: descriptions, a place that says where a party is from, pr
   CHECK(Agreements("The deal was signed on Friday by Japan's Rapidus.") == Strings{"other signed [Rapidus]"});
 }
 
+TEST_CASE("agreements: a status word serves coordinated triggers, not any later one") {
+  CHECK(Agreements("Huawei signed a deal with Nokia and a patent licensing agreement with Apple.") ==
+        Strings{"other signed [Huawei, Nokia]", "patent_license signed [Huawei, Apple]"});
+  CHECK(Agreements("Huawei signed a patent licensing agreement covering deals in 2021.") ==
+        Strings{"patent_license signed [Huawei] date=2021"});
+}
+
 TEST_CASE("agreements: counts, durations and a new deal extending an old one") {
   CHECK(Agreements("Huawei has signed more than 20 patent licensing agreements.") ==
         Strings{"patent_license signed [Huawei] count=20"});

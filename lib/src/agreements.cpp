@@ -13,6 +13,9 @@ namespace {
 // How far, in bytes, a status word may stand from its trigger, and a name
 // from the word it is the subject of: about a dozen words.
 constexpr uint32_t kStatusReach = 90;
+// After the trigger, past a relative clause: "The takeover deal between X
+// and Y, which values Y at 14.7 billion euros, was signed late on Tuesday".
+constexpr uint32_t kStatusAfterReach = 120;
 constexpr uint32_t kSubjectReach = 90;
 
 bool IsPartyType(std::string_view type) {
@@ -250,36 +253,49 @@ class Finder {
     std::vector<const Cue*> triggers = CuesOf(s, kTriggerType);
     if (triggers.empty()) return;
     const std::vector<const Cue*> statuses = CuesOf(s, kStatusType);
-    // A generic "deal" beside a specific trigger, with no status word
-    // between them, is the same deal: "its $44 billion deal to buy Twitter".
+    // A generic "deal" beside a specific trigger, with no status word or
+    // "and" between them, is the same deal: "its $44 billion deal to buy
+    // Twitter" (but "a deal with Nokia and a licensing agreement" are two).
     std::erase_if(triggers, [&](const Cue* t) {
       if (t->rule->info.subtype != "other") return false;
       return std::any_of(triggers.begin(), triggers.end(), [&](const Cue* u) {
         if (u->rule->info.subtype == "other") return false;
         const uint32_t from = std::min(t->span.end, u->span.end);
         const uint32_t to = std::max(t->span.begin, u->span.begin);
-        return to - from < 40 && std::none_of(statuses.begin(), statuses.end(), [&](const Cue* s) {
-                 return s->span.begin >= from && s->span.end <= to;
-               });
+        return to - from < 40 && !HasWord(view_.Text(from, to), {"and"}) &&
+               std::none_of(statuses.begin(), statuses.end(),
+                            [&](const Cue* s) { return s->span.begin >= from && s->span.end <= to; });
       });
     });
-    std::vector<const Cue*> claimed;  // each status word serves one trigger
-    for (const Cue* trigger : triggers) {
+    // A status word serves the trigger after it, and those coordinated with
+    // that one ("signed a supply agreement with Ford and a memorandum of
+    // understanding with Koç"), not any other ("signed 26 memorandums ...
+    // covering energy deals").
+    const Cue* previous = nullptr;
+    const Cue* previous_status = nullptr;
+    for (size_t t = 0; t < triggers.size(); ++t) {
+      const Cue* trigger = triggers[t];
       const Cue* status = NearestBefore(statuses, trigger->span.begin, kStatusReach);
-      if (status != nullptr && std::find(claimed.begin(), claimed.end(), status) != claimed.end()) status = nullptr;
+      if (status != nullptr && status == previous_status &&
+          !HasWord(view_.Text(previous->span.end, trigger->span.begin), {"and", "as well as"})) {
+        status = nullptr;
+      }
       std::string_view status_name = status != nullptr ? std::string_view(status->rule->info.subtype) : "";
       if (status_name.empty()) status_name = ArgOf(*trigger->rule, "status");
       if (status_name.empty()) {
-        status = NearestAfter(statuses, trigger->span.end, kStatusReach);
+        status = NearestAfter(statuses, trigger->span.end, kStatusAfterReach);
         if (status != nullptr) status_name = status->rule->info.subtype;
       }
       if (status_name.empty()) continue;  // a deal named, no event told
-      if (status != nullptr) claimed.push_back(status);
-      doc_.agreements.push_back(Make(s, *trigger, status, std::string(status_name)));
+      previous = trigger;
+      previous_status = status;
+      // What follows the trigger, up to the next one, may refine its kind.
+      const uint32_t next = t + 1 < triggers.size() ? triggers[t + 1]->span.begin : doc_.sentences[s].span.end;
+      doc_.agreements.push_back(Make(s, *trigger, status, std::string(status_name), next));
     }
   }
 
-  Agreement Make(uint32_t s, const Cue& trigger, const Cue* status, std::string status_name) {
+  Agreement Make(uint32_t s, const Cue& trigger, const Cue* status, std::string status_name, uint32_t next) {
     const Span sentence = doc_.sentences[s].span;
     Agreement a;
     a.kind = trigger.rule->info.subtype;
@@ -333,7 +349,7 @@ class Finder {
       const std::vector<Placed>& target = !object.empty() ? object : with;
       if (!target.empty()) a.roles.emplace_back("target", doc_.entities[target.front().entity].id);
     }
-    a.kind = Refined(a.kind, view_.Text(trigger.span.begin, std::min(sentence.end, trigger.span.end + 120)));
+    a.kind = Refined(a.kind, view_.Text(trigger.span.begin, std::min(next, trigger.span.end + 120)));
     Attach(sentence, trigger, status, after, &a);
     return a;
   }
