@@ -92,5 +92,23 @@ TEST_CASE("extractor: one extractor serves many documents without carrying state
   CHECK(testing::Found(extractor->Extract(second)) == Strings{"GPE Germany"});
 }
 
+TEST_CASE("extractor: agreements with the built-in packs") {
+  auto rules = testing::BuiltinRules();
+  auto kinds = [&](const std::string& text) {
+    Strings out;
+    for (const Agreement& a : testing::Extract(rules, text, "2022-11-28").agreements) {
+      out.push_back(a.kind + " " + a.status + " " + std::to_string(a.parties.size()));
+    }
+    return out;
+  };
+  CHECK(kinds("Huawei and Nokia announced a patent licensing agreement, extending a five-year-old technology "
+              "sharing agreement.") == Strings{"patent_license reached 2", "technology_license extended 2"});
+  CHECK(kinds("Huawei has signed more than 20 patent licensing agreements this year.") ==
+        Strings{"patent_license signed 1"});
+  // Cue words end at word boundaries: "significant" holds no "sign".
+  CHECK(kinds("The deal made significant progress.").empty());
+  CHECK(kinds("There was a great deal of interest, and the ministry will deal with the problem.").empty());
+}
+
 }  // namespace
 }  // namespace lede
