@@ -66,14 +66,14 @@ class SentenceView {
     return out;
   }
   // The party mentions inside [begin, end), a place that only says where
-  // the next party is from left out ("Singapore's Seatrium", "Japan's
-  // Rapidus").
+  // the next party is from left out ("Singapore's Seatrium", "U.S.-based
+  // Checkpoint").
   std::vector<Placed> PartiesIn(uint32_t begin, uint32_t end) const {
     std::vector<Placed> parties = MentionsIn(begin, end, [this](const Placed& p) { return IsParty(p); });
     for (size_t i = 0; i + 1 < parties.size();) {
       const std::string_view gap = Text(parties[i].span.end, parties[i + 1].span.begin);
-      const bool whose = (gap.starts_with("'s ") || gap.starts_with("\xE2\x80\x99s ")) && gap.size() <= 40 &&
-                         gap.find(',') == std::string_view::npos;
+      const bool whose = (gap.starts_with("'s ") || gap.starts_with("\xE2\x80\x99s ") || gap.starts_with("-based ")) &&
+                         gap.size() <= 40 && gap.find(',') == std::string_view::npos;
       if (whose && EntityOf(parties[i]).type != "ORG" && EntityOf(parties[i]).type != "PERSON") {
         parties.erase(parties.begin() + static_cast<std::ptrdiff_t>(i));
       } else {
@@ -298,7 +298,7 @@ class Finder {
   Agreement Make(uint32_t s, const Cue& trigger, const Cue* status, std::string status_name, uint32_t next) {
     const Span sentence = doc_.sentences[s].span;
     Agreement a;
-    a.kind = trigger.rule->info.subtype;
+    a.kind = Refined(trigger.rule->info.subtype, view_.Text(trigger.span.begin, std::min(next, trigger.span.end + 120)));
     a.status = std::move(status_name);
     a.trigger = trigger.span;
     a.sentence = s;
@@ -349,7 +349,6 @@ class Finder {
       const std::vector<Placed>& target = !object.empty() ? object : with;
       if (!target.empty()) a.roles.emplace_back("target", doc_.entities[target.front().entity].id);
     }
-    a.kind = Refined(a.kind, view_.Text(trigger.span.begin, std::min(next, trigger.span.end + 120)));
     Attach(sentence, trigger, status, after, &a);
     return a;
   }
@@ -357,15 +356,20 @@ class Finder {
   // "an agreement to continue licensing technology to each other" is a
   // cross-licence: what follows a generic or licensing trigger can say so.
   static std::string Refined(const std::string& kind, std::string_view following) {
-    // "a deal to supply LNG", "a $44 billion deal to buy Twitter".
+    // "a deal to supply LNG", "a $44 billion deal to buy Twitter", "an
+    // agreement to collaborate".
     if (kind == "other") {
       const size_t to = following.find(" to ");
       const std::string_view verb = to == std::string_view::npos || to > 24 ? std::string_view() : following.substr(to + 4);
-      for (auto [prefix, refined] : {std::pair{"supply", "supply"}, {"buy", "acquisition"}, {"acquire", "acquisition"},
-                                     {"invest", "investment"}, {"merge", "merger"}, {"distribute", "distribution"}}) {
+      for (auto [prefix, refined] :
+           {std::pair{"supply", "supply"}, {"buy", "acquisition"}, {"acquire", "acquisition"}, {"invest", "investment"},
+            {"merge", "merger"}, {"distribute", "distribution"}, {"collaborate", "partnership"},
+            {"cooperate", "partnership"}, {"partner", "partnership"}, {"work together", "partnership"}}) {
         if (verb.starts_with(prefix)) return refined;
       }
     }
+    // "in talks to buy a 10% stake": a stake bought is an investment.
+    if (kind == "acquisition" && following.substr(0, 48).find("stake") != std::string_view::npos) return "investment";
     const bool licensing = kind == "patent_license" || kind == "technology_license";
     if (!licensing && kind != "other") return kind;
     const bool licenses = following.find("licens") != std::string_view::npos ||
