@@ -92,6 +92,47 @@ TEST_CASE("eval: money values compare currency and amount") {
   CHECK(report.total.value_ok == 1);  // one of the '|' alternatives matches
 }
 
+TEST_CASE("eval: amounts in cents compare with lede's dollars; names by code or canonical name") {
+  testing::TempDir dir;
+  const std::string gold = dir.Write("gold.jsonl",
+      R"({"id":"m","text":"Shares fell 50 cents in Britain.","dct":null,"entities":[)"
+      R"({"start":12,"end":20,"type":"MONEY","text":"50 cents","value":"Cent 50"},)"
+      R"({"start":24,"end":31,"type":"GPE","text":"Britain","value":"GB"}]})" "\n");
+  EvalOptions options;
+  options.gold_path = gold;
+  EvalReport report;
+  REQUIRE(Evaluate(testing::BuiltinRules(), options, &report).ok());
+  CHECK(report.total.valued == 2);
+  CHECK(report.total.value_ok == 2);
+}
+
+TEST_CASE("eval: agreements score kind, status and parties") {
+  testing::TempDir dir;
+  const std::string gold = dir.Write("gold.jsonl",
+      R"({"id":"a","text":"Huawei and Nokia signed a patent licensing agreement.","dct":"2022-11-28","agreements":[)"
+      R"({"kind":"patent_license","status":"signed","parties":["Nokia","Huawei"]}]})" "\n"
+      R"({"id":"b","text":"Huawei and Nokia signed a deal.","dct":"2022-11-28","agreements":[)"
+      R"({"kind":"other","status":"reached","parties":["Huawei","Nokia"]}]})" "\n"
+      R"({"id":"c","text":"The deal covers phones.","dct":"2022-11-28","agreements":[]})" "\n");
+  EvalOptions options;
+  options.gold_path = gold;
+  options.details = true;
+  EvalReport report;
+  REQUIRE(Evaluate(testing::BuiltinRules(), options, &report).ok());
+  // AGREEMENT first, the one type the gold annotates; the ORG mentions
+  // follow, out of the total.
+  REQUIRE(report.types.size() == 2);
+  CHECK(report.types[0].type == "AGREEMENT");
+  CHECK(report.types[1].type == "ORG");
+  const TypeScore& s = report.total;
+  CHECK(s.gold == 2);
+  CHECK(s.predicted == 2);
+  CHECK(s.strict == 1);   // a: all the same, the party order aside
+  CHECK(s.relaxed == 2);  // b: the same parties, another status
+  CHECK(s.value_ok == 1);
+  CHECK(report.details == std::vector<std::string>{"VALUE b gold other/reached lede other/signed [Huawei, Nokia] 'deal'"});
+}
+
 TEST_CASE("eval: an unreadable or malformed corpus is an error with its line") {
   EvalOptions options;
   options.gold_path = "/nonexistent/gold.jsonl";

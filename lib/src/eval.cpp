@@ -93,6 +93,11 @@ std::string NameKey(std::string_view name) {
   return key;
 }
 
+bool IsMinorUnit(std::string_view unit) {
+  const std::string key = NameKey(unit);
+  return key == "cent" || key == "cents" || key == "pence" || key == "penny" || key == "pennies";
+}
+
 // Gold values are TIMEX3 strings, plain numbers ("192", "100%"), money as
 // "<currency> <amount>" (the amount compared as a number, the currency by
 // its ISO code), the code or canonical name of a place, organization or
@@ -109,6 +114,14 @@ bool SameValue(std::string_view gold, const Item& predicted, const CurrencyCodes
     const size_t space = one.rfind(' ');
     if (space != std::string_view::npos && !predicted.currency.empty() &&
         currencies.Code(one.substr(0, space)) == predicted.currency && SameNumber(one.substr(space + 1), predicted.value)) {
+      return true;
+    }
+    // Amounts in cents and pence ("Cent 50"): lede writes them in dollars
+    // and pounds (0.5).
+    double minor = 0, major = 0;
+    if (space != std::string_view::npos && IsMinorUnit(one.substr(0, space)) &&
+        ParseNumber(one.substr(space + 1), &minor) && ParseNumber(predicted.value, &major) &&
+        std::fabs(minor / 100 - major) <= 1e-9 * std::max(1.0, std::fabs(major))) {
       return true;
     }
   }

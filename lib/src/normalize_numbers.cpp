@@ -68,6 +68,15 @@ bool NormalizeMoney(const MatchView& match, Attributes* out) {
     out->value = Value::Number(cents.ToString());
     code = minor.starts_with("p") || minor.starts_with("P") ? "GBP" : "USD";
   }
+  // "thirteen dollars and forty-five cents": the cents add hundredths.
+  if (const std::string_view cents_text = match.Capture("cents"); !cents_text.empty()) {
+    Decimal amount, cents, hundredths;
+    if (!Decimal::Parse(out->value.text, &amount) || !ParseNumber(cents_text, &cents) ||
+        !cents.DividedBy(Decimal::Integer(100), &hundredths)) {
+      return false;
+    }
+    out->value = Value::Number((amount + hundredths).ToString());
+  }
   if (code.empty()) return false;
   out->currency = std::string(code);
   if (!match.Capture("per").empty()) out->subtype = "per_share";
