@@ -42,6 +42,12 @@ TEST_CASE("segmenter: abbreviations do not end sentences") {
   CHECK(Run("Apple Inc. and Samsung Electronics Co. signed. Talks ended.").sentences ==
         Strings{"Apple Inc. and Samsung Electronics Co. signed.", "Talks ended."});
   CHECK(Run("Mr. Li met Dr. Keller on Nov. 28 in St. Louis.").sentences.size() == 1);
+  // ICU's filter misses a dot inside an abbreviation: the segmenter joins
+  // the break unless a usual sentence opener follows.
+  CHECK(Run("Biden blocked the takeover of U.S. Steel by Nippon Steel.").sentences.size() == 1);
+  CHECK(Run("Trading resumed at 10 a.m. Tokyo time.").sentences.size() == 1);
+  CHECK(Run("Its phones are banned in the U.S. The company said so.").sentences ==
+        Strings{"Its phones are banned in the U.S.", "The company said so."});
 }
 
 TEST_CASE("segmenter: hard-wrapped lines are one sentence, a headline is its own") {

@@ -105,6 +105,30 @@ bool EndsSentence(UChar32 c) {
          c == '\'' || c == ')' || c == 0x2026;
 }
 
+// ICU's break filter misses abbreviations with a dot inside ("U.S."): it
+// breaks "the U.S. Steel deal" after "U.S.". A break there stands only
+// before a word that commonly opens a sentence ("... sold in the U.S. The
+// company said").
+constexpr std::string_view kDottedAbbreviations[] = {"U.S.", "U.K.", "U.N.", "E.U.", "S.A.", "N.V.", "a.m.", "p.m."};
+constexpr std::string_view kSentenceOpeners[] = {
+    "A", "After", "Also", "An", "And", "As", "At", "But", "By", "Earlier", "For", "He", "Her", "His",
+    "However", "I", "If", "In", "It", "Its", "Last", "Meanwhile", "On", "Our", "She", "Some", "That", "The",
+    "Their", "There", "These", "They", "This", "Those", "To", "We", "What", "When", "While", "With", "Yet",
+};
+
+bool IsDottedAbbreviationBreak(std::string_view text, const Span& previous, const Span& next) {
+  const std::string_view before = text.substr(previous.begin, previous.size());
+  const bool abbreviated = std::any_of(std::begin(kDottedAbbreviations), std::end(kDottedAbbreviations),
+                                       [&](std::string_view a) {
+                                         return before.ends_with(a) && (before.size() == a.size() ||
+                                                                        !u_isalnum(CodePointBefore(before, before.size() - a.size())));
+                                       });
+  if (!abbreviated) return false;
+  const std::string_view after = text.substr(next.begin, next.size());
+  const std::string_view word = after.substr(0, std::min(after.find_first_of(" \n,;:'\""), after.size()));
+  return std::find(std::begin(kSentenceOpeners), std::end(kSentenceOpeners), word) == std::end(kSentenceOpeners);
+}
+
 // Whether the break between `previous` and `next` is only a hard line wrap.
 bool IsLineWrap(std::string_view text, const Span& previous, const Span& next, bool previous_is_first) {
   std::string_view gap = text.substr(previous.end, next.begin - previous.end);
@@ -153,7 +177,8 @@ void Segmenter::SplitSentences(std::string_view text, UText* utext, std::vector<
   ForEachSegment(*sentences_, utext, [&](int32_t begin, int32_t end) {
     Span span = Trimmed(text, static_cast<size_t>(begin), static_cast<size_t>(end));
     if (span.size() == 0) return;
-    if (!sentences->empty() && IsLineWrap(text, sentences->back().span, span, sentences->size() == 1)) {
+    if (!sentences->empty() && (IsLineWrap(text, sentences->back().span, span, sentences->size() == 1) ||
+                                IsDottedAbbreviationBreak(text, sentences->back().span, span))) {
       sentences->back().span.end = span.end;
       return;
     }
