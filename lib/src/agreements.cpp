@@ -181,31 +181,49 @@ std::vector<Placed> CoordinatedStart(const SentenceView& view, const std::vector
   return group;
 }
 
-// The names coordinated from the first one that starts within `reach` bytes
-// after `pos`.
+// Whether `gap`, between a verb or a preposition and a name, only describes
+// the name: a few words that are not prepositions ("acquire U.S.-based
+// Checkpoint", "buy German chemicals maker Covestro", "supply rival BYD").
+bool DescribesName(std::string_view gap) {
+  size_t words = 0;
+  for (size_t at = 0; at < gap.size();) {
+    const size_t end = std::min(gap.find_first_of(" \n", at), gap.size());
+    const std::string_view word = gap.substr(at, end - at);
+    at = end + 1;
+    if (word.empty()) continue;
+    if (++words > 4 || word.find_first_of(",;:()") != std::string_view::npos ||
+        HasWord(word, {"from", "with", "to", "by", "for", "in", "on", "at", "of", "and", "or", "than", "as"})) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The names coordinated from the first one after `pos`, if it starts
+// within `reach` bytes or only a description stands between.
 std::vector<Placed> NamesFrom(const SentenceView& view, uint32_t pos, uint32_t end, uint32_t reach) {
   std::vector<Placed> names = view.PartiesIn(pos, end);
-  if (names.empty() || names.front().span.begin > pos + reach) return {};
+  if (names.empty()) return {};
+  const uint32_t first = names.front().span.begin;
+  if (first > pos + reach && !DescribesName(view.Text(pos, first))) return {};
   return CoordinatedStart(view, names);
 }
 
-// The first names after `pos` that follow `word` ("with", "between", "of"),
-// where `word` starts within `reach` bytes of pos and the names within a
-// few words of it ("with Finland's Nokia", "with German carmaker BMW").
+// The first names after `word` ("with", "between", "of"), where `word`
+// starts within `reach` bytes of pos and the names within a few words of it
+// ("with Finland's Nokia", "with German carmaker BMW"); the first use of
+// the word that has names: "a deal to supply gas to China's Sinopec".
 std::vector<Placed> NamesAfterWord(const SentenceView& view, uint32_t pos, uint32_t end, std::string_view word,
                                    uint32_t reach) {
   const std::string_view after = view.Text(pos, std::min(end, pos + reach));
-  size_t at = std::string_view::npos;
   for (size_t i = after.find(word); i != std::string_view::npos; i = after.find(word, i + 1)) {
     const bool starts = i == 0 || after[i - 1] == ' ';
     const bool ends = i + word.size() < after.size() && after[i + word.size()] == ' ';
-    if (starts && ends) {
-      at = i;
-      break;
-    }
+    if (!starts || !ends) continue;
+    std::vector<Placed> names = NamesFrom(view, pos + static_cast<uint32_t>(i + word.size()), end, 40);
+    if (!names.empty()) return names;
   }
-  if (at == std::string_view::npos) return {};
-  return NamesFrom(view, pos + static_cast<uint32_t>(at + word.size()), end, 40);
+  return {};
 }
 
 const Cue* NearestBefore(const std::vector<const Cue*>& cues, uint32_t pos, uint32_t reach) {
@@ -339,7 +357,15 @@ class Finder {
       std::vector<Placed> in = NamesAfterWord(view_, trigger.span.end, sentence.end, "in", 40);
       object.insert(object.end(), in.begin(), in.end());
     }
-    for (const auto* group : {&first, &between, &with, &from, &object}) {
+    // Whom goods go to, or work is done for: "a deal to supply LNG to
+    // China's Sinopec", "a contract to build two vessels for Petrobras".
+    std::vector<Placed> recipient;
+    if (a.kind == "supply" || a.kind == "distribution") {
+      recipient = NamesAfterWord(view_, trigger.span.end, sentence.end, "to", 100);
+    } else if (a.kind == "contract") {
+      recipient = NamesAfterWord(view_, trigger.span.end, sentence.end, "for", 100);
+    }
+    for (const auto* group : {&first, &between, &with, &from, &object, &recipient}) {
       for (const Placed& p : *group) AddParty(&a, doc_.entities[p.entity].id);
     }
     const bool has_roles = a.kind == "acquisition" || a.kind == "merger" || a.kind == "investment";

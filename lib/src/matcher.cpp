@@ -269,6 +269,7 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
     regex->groups = static_cast<int>(rule.group_names.size());
     const auto mention = std::find(rule.group_names.begin(), rule.group_names.end(), kMentionGroup);
     regex->mention_group = mention == rule.group_names.end() ? 0 : static_cast<int>(mention - rule.group_names.begin()) + 1;
+    regex->cue = rule.cue();
     regex->lookup = std::move(checks[0]);
     regex->reject = std::move(checks[1]);
     regex_rules_.push_back(std::move(regex));
@@ -367,9 +368,12 @@ void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens,
     // What a dropped candidate covered is claimed by no one: the scan goes
     // on at the first token after the furthest candidate kept, or at the
     // next token if none was. A mention inside a wider match hides nothing
-    // from its own start on: "rival RMB" must not hide "RMB 10bn".
+    // from its own start on: "rival RMB" must not hide "RMB 10bn". Cues
+    // hide nothing: entities compete with entities, cues with cues ("the
+    // takeover deal between X and Y" holds a cue and the entity Y).
     for (size_t c = found_before; c < candidates->size(); ++c) {
       const Candidate& kept = (*candidates)[c];
+      if (regex_rules_[kept.payload]->cue) continue;
       pos = std::max<size_t>(pos, kept.span == kept.match ? kept.match.end : kept.span.begin);
     }
   }

@@ -93,6 +93,7 @@ class Matcher {
     std::string named;  // the pattern with named groups made unique
     int groups;
     int mention_group = 0;  // the group named "mention", 1-based; 0 for none
+    bool cue = false;       // a cue for the Agreements stage hides no entity
     KeyCheck lookup;  // captures that must name entries (a unit, a currency)
     KeyCheck reject;  // captures that must not (a common word)
     mutable std::once_flag compiled;
