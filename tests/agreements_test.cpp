@@ -54,7 +54,11 @@ pattern = '\b(?:deal|agreement)s?\b'
 id = "a.acquisition"
 type = "AGREEMENT"
 subtype = "acquisition"
-pattern = 'acquisition|takeover'
+pattern = 'acquisition|takeover(?: deal)?'
+[[rule]]
+id = "a.partner"
+type = "ORG"
+pattern = '\bdeal with (?P<mention>Z[a-z]+)'
 [[rule]]
 id = "a.agree_to_buy"
 type = "AGREEMENT"
@@ -160,6 +164,15 @@ TEST_CASE("agreements: descriptions, a place that says where a party is from, pr
   CHECK(Agreements("Japan and Australia are expected to sign a deal.") ==
         Strings{"other signed [Japan, Australia] hedged"});
   CHECK(Agreements("The deal was signed on Friday by Japan's Rapidus.") == Strings{"other signed [Rapidus]"});
+  // The first "to" names no one; the second does.
+  CHECK(Agreements("Huawei signed a deal to supply chips for five years to Japan's Rapidus.") ==
+        Strings{"supply signed [Huawei, Rapidus]"});
+  // A description between the verb and its object.
+  CHECK(Agreements("Apple agreed to buy Japan-based chipmaker Rapidus.") ==
+        Strings{"acquisition reached [Apple, Rapidus] acquirer=Apple target=Rapidus"});
+  // "from" names a party, not the object.
+  CHECK(Agreements("Apple agreed to buy back shares from Nokia.") ==
+        Strings{"acquisition reached [Apple, Nokia] acquirer=Apple"});
 }
 
 TEST_CASE("agreements: a status word serves coordinated triggers, not any later one") {
@@ -200,6 +213,10 @@ TEST_CASE("agreements: hedges, negation, continuation, and no event without a st
 TEST_CASE("agreements: cues are not entities and do not hide them") {
   const Document doc = testing::Extract(testing::RulesFrom(kFiles), "Huawei signed 2 deals.", "2022-11-28");
   CHECK(testing::Found(doc) == Strings{"ORG Huawei", "CARDINAL 2=2"});
+  // The cue "takeover deal" covers where the name's pattern starts ("deal
+  // with"): the name is still found.
+  const Document covered = testing::Extract(testing::RulesFrom(kFiles), "Apple signed a takeover deal with Zorg.", "2022-11-28");
+  CHECK(testing::Found(covered) == Strings{"ORG Apple", "ORG Zorg"});
 }
 
 }  // namespace
