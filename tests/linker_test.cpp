@@ -72,6 +72,11 @@ id = "n.org"
 type = "ORG"
 gazetteer = "orgs.tsv"
 normalize = "entry"
+[[rule]]
+id = "n.city"
+type = "GPE"
+gazetteer = "cities.tsv"
+normalize = "entry"
 )";
 
 // "text@rule" for each mention of the entity whose canonical name is `name`.
@@ -87,7 +92,8 @@ std::vector<std::string> MentionsOf(const Document& doc, std::string_view name) 
 TEST_CASE("linker: a word of a person's name standing alone links to the person") {
   auto rules = testing::RulesFrom({{"n.toml", kNamesPack},
                                    {"people.tsv", "name\nSteven Geiszler\nFan Zhiyong\nLee Jae-yong\nLee Kun-hee\n"},
-                                   {"orgs.tsv", "name\nHuawei\n"}});
+                                   {"orgs.tsv", "name\nHuawei\n"},
+                                   {"cities.tsv", "code\tname\n"}});
   Document doc = testing::Extract(rules,
                                   "Geiszler quits. Steven Geiszler and Fan Zhiyong spoke. Fan said Huawei agreed, "
                                   "Geiszler added. Steven Spielberg was not there. Lee Jae-yong met Lee Kun-hee; Lee left.");
@@ -104,7 +110,8 @@ TEST_CASE("linker: a word of a person's name standing alone links to the person"
 TEST_CASE("linker: an acronym introduced in parentheses links, there and later") {
   auto rules = testing::RulesFrom({{"n.toml", kNamesPack},
                                    {"people.tsv", "name\nSteven Geiszler\n"},
-                                   {"orgs.tsv", "name\nFederal Trade Commission\nHuawei\n"}});
+                                   {"orgs.tsv", "name\nFederal Trade Commission\nHuawei\n"},
+                                   {"cities.tsv", "code\tname\n"}});
   Document doc = testing::Extract(
       rules, "The Federal Trade Commission (FTC) sued. Huawei (HW) and the FTC met. Huawei (XYZ) did not. The FTC won.");
   CHECK(MentionsOf(doc, "Federal Trade Commission") ==
@@ -112,6 +119,19 @@ TEST_CASE("linker: an acronym introduced in parentheses links, there and later")
                                  "FTC@link.acronym"});
   // An acronym must start like the name; "(HW)" does, "(XYZ)" does not.
   CHECK(MentionsOf(doc, "Huawei") == std::vector<std::string>{"Huawei@n.org", "HW@link.acronym", "Huawei@n.org"});
+}
+
+TEST_CASE("linker: a person's surname takes a one-word place of that spelling, unless a preposition marks it") {
+  auto rules = testing::RulesFrom({{"n.toml", kNamesPack},
+                                   {"people.tsv", "name\nKazuo Ueda\n"},
+                                   {"orgs.tsv", "name\nHuawei\n"},
+                                   {"cities.tsv", "code\tname\nJP\tUeda\nJP\tTokyo\n"}});
+  Document doc = testing::Extract(rules, "Kazuo Ueda spoke in Tokyo. Ueda said rates would rise. He grew up in Ueda.");
+  CHECK(MentionsOf(doc, "Kazuo Ueda") == std::vector<std::string>{"Kazuo Ueda@n.person", "Ueda@link.short_form"});
+  CHECK(MentionsOf(doc, "Ueda") == std::vector<std::string>{"Ueda@n.city"});
+  // Without the person, the word stays a city.
+  Document city = testing::Extract(rules, "Ueda said rates would rise.");
+  CHECK(MentionsOf(city, "Ueda") == std::vector<std::string>{"Ueda@n.city"});
 }
 
 }  // namespace

@@ -114,37 +114,72 @@ bool IsCapitalizedWord(const Document& doc, size_t i) {
   return IsUpper(doc.text[doc.tokens[i].span.begin]);
 }
 
+// Whether the word before token i says a place follows ("in Ueda").
+bool AfterPlacePreposition(const Document& doc, size_t i) {
+  if (i == 0) return false;
+  const std::string_view before = doc.Text(doc.tokens[i - 1].span);
+  for (std::string_view word : {"in", "from", "to", "near", "at", "outside", "across", "of"}) {
+    if (before == word) return true;
+  }
+  return false;
+}
+
 // Adds a mention for each whole token that is a short form of one entity,
 // outside every mention so far, and not next to another capitalized word
-// ("Steven" in "Steven Spielberg" is not "Steven Geiszler").
+// ("Steven" in "Steven Spielberg" is not "Steven Geiszler"). A person's
+// name also takes a one-word place of the same spelling where no
+// preposition marks a place: one name, one sense in an article ("Ueda
+// said" after "Kazuo Ueda"; the city in "in Ueda").
 void AddShortFormMentions(Document* doc) {
   const ShortForms forms = FindShortForms(*doc);
   if (forms.empty()) return;
-  std::vector<Span> taken;
-  for (const Entity& entity : doc->entities) {
-    for (const Mention& mention : entity.mentions) taken.push_back(mention.span);
-  }
-  std::sort(taken.begin(), taken.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
-  auto is_taken = [&](Span span) {
-    auto it = std::upper_bound(taken.begin(), taken.end(), span.begin,
-                               [](uint32_t pos, const Span& s) { return pos < s.begin; });
-    if (it != taken.end() && it->begin < span.end) return true;
-    return it != taken.begin() && std::prev(it)->end > span.begin;
+  struct Taken {
+    Span span;
+    size_t entity;
   };
+  std::vector<Taken> taken;
+  for (size_t e = 0; e < doc->entities.size(); ++e) {
+    for (const Mention& mention : doc->entities[e].mentions) taken.push_back(Taken{mention.span, e});
+  }
+  std::sort(taken.begin(), taken.end(), [](const Taken& a, const Taken& b) { return a.span.begin < b.span.begin; });
+  // The mention overlapping `span`, or null.
+  auto taken_by = [&](Span span) -> const Taken* {
+    auto it = std::upper_bound(taken.begin(), taken.end(), span.begin,
+                               [](uint32_t pos, const Taken& t) { return pos < t.span.begin; });
+    if (it != taken.end() && it->span.begin < span.end) return &*it;
+    if (it != taken.begin() && std::prev(it)->span.end > span.begin) return &*std::prev(it);
+    return nullptr;
+  };
+  std::vector<Span> reclaimed;
   for (size_t i = 0; i < doc->tokens.size(); ++i) {
     const Token& token = doc->tokens[i];
-    if (token.kind != TokenKind::kWord || is_taken(token.span)) continue;
+    if (token.kind != TokenKind::kWord) continue;
+    const Taken* owner = taken_by(token.span);
+    if (owner != nullptr && !(owner->span == token.span)) continue;
     const size_t entity = forms.Find(doc->Text(token.span));
     if (entity == ShortForms::kAmbiguous) continue;
     const bool acronym = doc->entities[entity].type != "PERSON";
+    if (owner != nullptr) {
+      const std::string& type = doc->entities[owner->entity].type;
+      if (acronym || (type != "GPE" && type != "LOC") || AfterPlacePreposition(*doc, i)) continue;
+    }
     if ((i > 0 && IsCapitalizedWord(*doc, i - 1)) || IsCapitalizedWord(*doc, i + 1)) {
       // A person's name part or a company's name beside another capitalized
       // word is part of some other name; an acronym stands alone anyway.
       if (!acronym || doc->entities[entity].attributes.canonical == doc->Text(token.span)) continue;
     }
+    if (owner != nullptr) reclaimed.push_back(token.span);
     doc->entities[entity].mentions.push_back(Mention{token.span, SentenceIndex(doc->sentences, token.span.begin),
                                                      std::string(acronym ? kAcronymRule : kShortFormRule)});
   }
+  if (reclaimed.empty()) return;
+  for (Entity& entity : doc->entities) {
+    if (entity.type != "GPE" && entity.type != "LOC") continue;
+    std::erase_if(entity.mentions, [&](const Mention& m) {
+      return std::find(reclaimed.begin(), reclaimed.end(), m.span) != reclaimed.end();
+    });
+  }
+  std::erase_if(doc->entities, [](const Entity& e) { return e.mentions.empty(); });
 }
 
 }  // namespace
