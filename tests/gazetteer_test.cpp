@@ -58,7 +58,7 @@ TEST_CASE("gazetteer: broken tables are refused with file:line") {
 TEST_CASE("gazetteer: names match whole tokens, longest first, across white space") {
   GazetteerTable t = Table("name\taliases\nSamsung Electronics\tSamsung Electronics Co|Samsung\nUnited States\tU.S.|US\n");
   PhraseIndex index;
-  index.Add(7, t, {t.Column("name"), t.Column("aliases")}, false);
+  index.Add(7, t, {t.Column("name"), t.Column("aliases")}, NameCase::kAsWritten);
   CHECK(Match(index, "Samsung Electronics Co and Samsung\nElectronics and Samsungs") ==
         Strings{"Samsung Electronics Co@0 7:0", "Samsung\nElectronics@27 7:0"});
   CHECK(Match(index, "the U.S. and the US.") == Strings{"U.S.@4 7:1", "US@17 7:1"});
@@ -69,18 +69,26 @@ TEST_CASE("gazetteer: names match whole tokens, longest first, across white spac
 TEST_CASE("gazetteer: ignore_case folds ASCII case; several rules match at one place") {
   GazetteerTable t = Table("name\nNokia\n");
   PhraseIndex index;
-  index.Add(1, t, {0}, false);
-  index.Add(2, t, {0}, true);
+  index.Add(1, t, {0}, NameCase::kAsWritten);
+  index.Add(2, t, {0}, NameCase::kAnyCase);
   CHECK(Match(index, "NOKIA and Nokia") == Strings{"NOKIA@0 2:0", "Nokia@10 1:0", "Nokia@10 2:0"});
+}
+
+TEST_CASE("gazetteer: 'capitals' matches names as written or all in capitals, not in lower case") {
+  GazetteerTable t = Table("name\nAbu Dhabi\nNokia\n");
+  PhraseIndex index;
+  index.Add(3, t, {0}, NameCase::kAsWrittenOrCapitals);
+  CHECK(Match(index, "ABU DHABI, Abu Dhabi, abu dhabi, NOKIA, NoKia") ==
+        Strings{"ABU DHABI@0 3:0", "Abu Dhabi@11 3:0", "NOKIA@33 3:1"});
 }
 
 TEST_CASE("gazetteer: names listed as ambiguous match only through their own column") {
   const GazetteerTable table = Table("code\tname\taliases\tambiguous\nTR\tTurkey\tTurkiye\tTurkey\nGB\tBritain\tUK\t\n");
   PhraseIndex plain;
-  plain.Add(0, table, {table.Column("name"), table.Column("aliases")}, false);
+  plain.Add(0, table, {table.Column("name"), table.Column("aliases")}, NameCase::kAsWritten);
   CHECK(Match(plain, "Turkey and Turkiye and Britain") == Strings{"Turkiye@11 0:0", "Britain@23 0:1"});
   PhraseIndex with_context;
-  with_context.Add(1, table, {table.Column("ambiguous")}, false);
+  with_context.Add(1, table, {table.Column("ambiguous")}, NameCase::kAsWritten);
   CHECK(Match(with_context, "Turkey and Turkiye") == Strings{"Turkey@0 1:0"});
   GazetteerTable lookup = Table("name\tambiguous\nWill\tWill\nSteven\t\n");
   lookup.IndexNames({lookup.Column("name")});

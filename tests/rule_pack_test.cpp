@@ -42,6 +42,7 @@ type = "ORG"
 gazetteer = "g/names.tsv"
 match = ["name"]
 ignore_case = true
+capitals = true
 )");
   PackSpec pack;
   std::string error;
@@ -70,6 +71,7 @@ ignore_case = true
   CHECK(names.gazetteer == "g/names.tsv");
   CHECK(names.match_columns == std::vector<std::string>{"name"});
   CHECK(names.ignore_case);
+  CHECK(names.capitals);
 }
 
 TEST_CASE("rule pack: every mistake is refused with file:line") {
@@ -99,7 +101,7 @@ TEST_CASE("rule pack: every mistake is refused with file:line") {
   CHECK(ParseError(WithHeader("[[rule]]\nid = \"p.x\"\ntype = \"ORG\"\npattern = 'x'\nexamples = [1]\n")) ==
         "p.toml:8: an example is a string or a table {text, value, dct}");
   CHECK(ParseError(WithHeader("[[rule]]\nid = \"p.x\"\ntype = \"ORG\"\npattern = 'x'\nignore_case = true\n")) ==
-        "p.toml:4: rule p.x: 'match' and 'ignore_case' apply to gazetteer rules");
+        "p.toml:4: rule p.x: 'match', 'ignore_case' and 'capitals' apply to gazetteer rules");
 }
 
 TEST_CASE("rule pack: macro cycles are refused, even in unused macros") {

@@ -26,6 +26,22 @@ std::string Folded(std::string_view s) {
   return out;
 }
 
+std::string Capitalized(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  return out;
+}
+
+// Whether a word is written in capitals: two letters at least, none lower case.
+bool InCapitals(std::string_view word) {
+  int letters = 0;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    letters += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 2;
+}
+
 // Length of a white-space run at text[pos] (ASCII space, tab, CR, LF and
 // no-break space), 0 if there is none.
 size_t SpaceRun(std::string_view text, size_t pos) {
@@ -176,22 +192,29 @@ int GazetteerTable::FindNameOrForm(std::string_view name) const {
 }
 
 void PhraseIndex::Add(uint32_t rule, const GazetteerTable& table, const std::vector<int>& columns,
-                      bool ignore_case) {
-  Index& index = ignore_case ? folded_ : exact_;
-  for (size_t row = 0; row < table.rows(); ++row) {
-    table.ForEachName(row, columns, [&](std::string_view name) {
-      const std::string_view key = FirstWord(name);
-      if (key.empty()) return;  // names must start with a letter or digit
-      std::string index_key = ignore_case ? Folded(key) : std::string(key);
-      index.first_bytes.set(static_cast<unsigned char>(index_key[0]));
-      index.phrases[std::move(index_key)].push_back(Phrase{name, rule, static_cast<uint32_t>(row)});
-    });
+                      NameCase name_case) {
+  auto add = [&](Index* index, std::string (*index_key)(std::string_view)) {
+    for (size_t row = 0; row < table.rows(); ++row) {
+      table.ForEachName(row, columns, [&](std::string_view name) {
+        const std::string_view key = FirstWord(name);
+        if (key.empty()) return;  // names must start with a letter or digit
+        std::string indexed = index_key(key);
+        index->first_bytes.set(static_cast<unsigned char>(indexed[0]));
+        index->phrases[std::move(indexed)].push_back(Phrase{name, rule, static_cast<uint32_t>(row)});
+      });
+    }
+    // Longest first, so that the first hit per rule is the longest name.
+    for (auto& [key, phrases] : index->phrases) {
+      std::stable_sort(phrases.begin(), phrases.end(),
+                       [](const Phrase& a, const Phrase& b) { return a.name.size() > b.name.size(); });
+    }
+  };
+  if (name_case == NameCase::kAnyCase) {
+    add(&folded_, Folded);
+    return;
   }
-  // Longest first, so that the first hit per rule is the longest name.
-  for (auto& [key, phrases] : index.phrases) {
-    std::stable_sort(phrases.begin(), phrases.end(),
-                     [](const Phrase& a, const Phrase& b) { return a.name.size() > b.name.size(); });
-  }
+  add(&exact_, [](std::string_view key) { return std::string(key); });
+  if (name_case == NameCase::kAsWrittenOrCapitals) add(&capitals_, Capitalized);
 }
 
 void PhraseIndex::Match(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* out) const {
@@ -203,6 +226,10 @@ void PhraseIndex::Match(std::string_view text, const std::vector<Token>& tokens,
     if (exact_.first_bytes.test(static_cast<unsigned char>(key[0]))) MatchIn(exact_, false, key, text, tokens, i, out);
     if (folded_.first_bytes.test(static_cast<unsigned char>(FoldAscii(key[0])))) {
       MatchIn(folded_, true, Folded(key), text, tokens, i, out);
+    }
+    // A word in capitals is its own key there: no copy for the common case.
+    if (capitals_.first_bytes.test(static_cast<unsigned char>(key[0])) && InCapitals(key)) {
+      MatchIn(capitals_, true, key, text, tokens, i, out);
     }
   }
 }

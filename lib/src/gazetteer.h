@@ -72,17 +72,24 @@ class GazetteerTable {
   std::unordered_map<std::string, uint32_t> names_;  // lower-case name -> row
 };
 
+// How the names of a gazetteer rule may be written in the text.
+enum class NameCase {
+  kAsWritten,
+  kAnyCase,             // in any ASCII case ("ignore_case")
+  kAsWrittenOrCapitals  // or all in capitals, as a dateline has it: "STOCKHOLM" ("capitals")
+};
+
 class PhraseIndex {
  public:
   // Adds the names in `columns` of every row of `table`, to be reported as
   // candidates of rule `rule`. `table` must outlive the index.
-  void Add(uint32_t rule, const GazetteerTable& table, const std::vector<int>& columns, bool ignore_case);
+  void Add(uint32_t rule, const GazetteerTable& table, const std::vector<int>& columns, NameCase name_case);
 
   // Appends a candidate for the longest name of each rule found at each
   // token start.
   void Match(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* out) const;
 
-  bool empty() const { return exact_.phrases.empty() && folded_.phrases.empty(); }
+  bool empty() const { return exact_.phrases.empty() && folded_.phrases.empty() && capitals_.phrases.empty(); }
 
  private:
   struct Phrase {
@@ -104,8 +111,9 @@ class PhraseIndex {
   void MatchIn(const Index& index, bool ignore_case, std::string_view key, std::string_view text,
                const std::vector<Token>& tokens, size_t first, std::vector<Candidate>* out) const;
 
-  Index exact_;   // by first word as written
-  Index folded_;  // by first word in ASCII lower case, for ignore_case rules
+  Index exact_;     // by first word as written
+  Index folded_;    // by first word in ASCII lower case, for kAnyCase rules
+  Index capitals_;  // by first word in ASCII capitals, for kAsWrittenOrCapitals rules
 };
 
 }  // namespace lede

@@ -226,7 +226,10 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
       }
     }
     if (rule.info.gazetteer) {
-      phrases_.Add(index, *rule.table, rule.match_columns, rule.ignore_case);
+      phrases_.Add(index, *rule.table, rule.match_columns,
+                   rule.ignore_case ? NameCase::kAnyCase
+                   : rule.capitals  ? NameCase::kAsWrittenOrCapitals
+                                    : NameCase::kAsWritten);
       continue;
     }
     std::string set_error;

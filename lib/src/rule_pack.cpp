@@ -192,7 +192,7 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
   RuleInfo& info = rule->info;
   info.origin = errors.Origin(line);
   if (!OnlyKeys(table,
-                {"id", "type", "subtype", "pattern", "gazetteer", "match", "ignore_case", "preceded_by", "followed_by",
+                {"id", "type", "subtype", "pattern", "gazetteer", "match", "ignore_case", "capitals", "preceded_by", "followed_by",
                  "normalize", "args", "lookup", "lookup_key", "reject", "reject_key", "priority", "examples", "counter_examples"},
                 "[[rule]]", errors)) {
     return false;
@@ -266,8 +266,9 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
         return errors.Fail(line, fmt::format("rule {}: '{}' needs a '{}' table", info.id, key_name, name));
       }
     }
-    if (table.get("match") != nullptr || table.get("ignore_case") != nullptr) {
-      return errors.Fail(line, fmt::format("rule {}: 'match' and 'ignore_case' apply to gazetteer rules", info.id));
+    if (table.get("match") != nullptr || table.get("ignore_case") != nullptr || table.get("capitals") != nullptr) {
+      return errors.Fail(line,
+                         fmt::format("rule {}: 'match', 'ignore_case' and 'capitals' apply to gazetteer rules", info.id));
     }
   } else {
     info.gazetteer = true;
@@ -276,9 +277,11 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
         !ParseStringList(table, "match", &rule->match_columns, errors)) {
       return false;
     }
-    if (const toml::node* ignore_case = table.get("ignore_case")) {
-      if (!ignore_case->is_boolean()) return errors.Fail(*ignore_case, "'ignore_case' must be true or false");
-      rule->ignore_case = ignore_case->as_boolean()->get();
+    for (auto [key, flag] : {std::pair{"ignore_case", &rule->ignore_case}, {"capitals", &rule->capitals}}) {
+      const toml::node* value = table.get(key);
+      if (value == nullptr) continue;
+      if (!value->is_boolean()) return errors.Fail(*value, fmt::format("'{}' must be true or false", key));
+      *flag = value->as_boolean()->get();
     }
   }
   if (!ParseExamples(table, "examples", &rule->examples, errors) ||

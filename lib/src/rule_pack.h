@@ -43,6 +43,7 @@ struct RuleSpec {
   uint32_t gazetteer_line = 0;
   std::vector<std::string> match_columns;  // gazetteer columns whose names match; empty: the default
   bool ignore_case = false;       // gazetteer names match in any ASCII case
+  bool capitals = false;          // gazetteer names match as written or in capitals
   std::vector<std::pair<std::string, std::string>> args;  // args = {name = "value"} for the normalizer
   std::vector<Example> examples;
   std::vector<Example> counter_examples;

@@ -32,6 +32,7 @@ struct Rule {
   const GazetteerTable* reject = nullptr;  // regex rules: names `reject_key` must not be
   std::vector<std::string> reject_key;
   bool ignore_case = false;               // gazetteer rules
+  bool capitals = false;                  // gazetteer rules
   NormalizeFn normalize = nullptr;
   std::vector<std::pair<std::string, std::string>> args;  // fixed inputs of the normalizer
   std::vector<Example> examples;
