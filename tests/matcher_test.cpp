@@ -158,6 +158,35 @@ reject_key = "last"
                             {"w.tsv", "name\n"}}) == "q.toml:7: rule q.x: reject_key 'b' names no group of the pattern");
 }
 
+TEST_CASE("matcher: a rule with headline = false does not fire in a title-case line") {
+  const char* pack = R"([pack]
+name = "h"
+version = "1"
+
+[[rule]]
+id = "h.named"
+type = "ORG"
+pattern = '(?:[A-Z][a-z]+ )+Council'
+headline = false
+
+[[rule]]
+id = "h.date"
+type = "DATE"
+pattern = '\d{4}'
+)";
+  auto rules = testing::RulesFrom({{"h.toml", pack}});
+  CHECK(Scan(*rules, "Farmers Seal Council Deal of 2024\nthe Farmers Council met in 2024.") ==
+        Strings{"h.date 2024", "h.named Farmers Council", "h.date 2024"});
+  // Four capitalized words at least, twice as many as short lower-case
+  // ones; a lower-case word of four letters or more makes a sentence.
+  CHECK(Scan(*rules, "Farmers Council Met") == Strings{"h.named Farmers Council"});
+  CHECK(Scan(*rules, "Farmers Council Met in the Hall of the Town") == Strings{"h.named Farmers Council"});
+  CHECK(Scan(*rules, "Farmers Council Met Traders in the Hall").empty());
+  CHECK(Scan(*rules, "Farmers Council Met with Traders").size() == 1);
+  CHECK(testing::LoadError({{"q.toml", "[pack]\nname = \"q\"\nversion = \"1\"\n[[rule]]\nid = \"q.x\"\ntype = \"ORG\"\n"
+                                       "pattern = 'x'\nheadline = 'no'\n"}}) == "q.toml:8: 'headline' must be true or false");
+}
+
 TEST_CASE("matcher: empty text and text without matches give nothing") {
   auto rules = testing::RulesFrom({{"m.toml", kPack}, {"names.tsv", "name\nAcme\n"}});
   CHECK(Scan(*rules, "").empty());

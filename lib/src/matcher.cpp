@@ -178,6 +178,30 @@ Window WindowAround(std::string_view text, size_t begin, size_t end) {
 
 std::atomic<uint64_t> matcher_serials{0};
 
+// Whether the line around `pos` is in title case, as a headline is ("Merz
+// Seals Coalition Deal"): four capitalized words at least, twice as many
+// as lower-case ones, and none of those longer than three letters ("of",
+// "and" may be).
+bool InTitleCaseLine(std::string_view text, const std::vector<Token>& tokens, size_t pos) {
+  const size_t newline = text.rfind('\n', pos);
+  const size_t begin = newline == std::string_view::npos ? 0 : newline + 1;
+  const size_t end = std::min(text.find('\n', pos), text.size());
+  auto token = std::lower_bound(tokens.begin(), tokens.end(), begin,
+                                [](const Token& t, size_t at) { return t.span.begin < at; });
+  int capitalized = 0, lower = 0;
+  for (; token != tokens.end() && token->span.begin < end; ++token) {
+    if (token->kind != TokenKind::kWord) continue;
+    const char first = text[token->span.begin];
+    if (first >= 'a' && first <= 'z') {
+      if (token->span.size() > 3) return false;
+      ++lower;
+    } else if (first >= 'A' && first <= 'Z') {
+      ++capitalized;
+    }
+  }
+  return capitalized >= 4 && 2 * lower < capitalized;
+}
+
 // The group that marks a pattern's mention within its match.
 constexpr std::string_view kMentionGroup = "mention";
 
@@ -224,6 +248,10 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
           return false;
         }
       }
+    }
+    if (!rule.headline) {
+      not_in_headlines_.resize(rules->size());
+      not_in_headlines_[index] = true;
     }
     if (rule.info.gazetteer) {
       phrases_.Add(index, *rule.table, rule.match_columns,
@@ -333,6 +361,11 @@ void Matcher::Scan(std::string_view text, const std::vector<Token>& tokens,
     std::erase_if(*candidates, [&](const Candidate& c) { return !InContext(text, c); });
   }
   ScanRegex(text, tokens, candidates);
+  if (!not_in_headlines_.empty()) {
+    std::erase_if(*candidates, [&](const Candidate& c) {
+      return c.rule < not_in_headlines_.size() && not_in_headlines_[c.rule] && InTitleCaseLine(text, tokens, c.span.begin);
+    });
+  }
 }
 
 void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens,

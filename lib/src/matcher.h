@@ -127,6 +127,7 @@ class Matcher {
 
   std::vector<std::unique_ptr<RegexRule>> regex_rules_;
   std::vector<Context> contexts_;  // by rule index; empty when no rule has context
+  std::vector<bool> not_in_headlines_;  // by rule index; empty when every rule fires in headlines
   std::unique_ptr<Compiled> compiled_;
   uint64_t serial_ = 0;  // distinguishes this Matcher's memo entries
   PhraseIndex phrases_;

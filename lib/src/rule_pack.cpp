@@ -193,7 +193,7 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
   info.origin = errors.Origin(line);
   if (!OnlyKeys(table,
                 {"id", "type", "subtype", "pattern", "gazetteer", "match", "ignore_case", "capitals", "preceded_by", "followed_by",
-                 "normalize", "args", "lookup", "lookup_key", "reject", "reject_key", "priority", "examples", "counter_examples"},
+                 "headline", "normalize", "args", "lookup", "lookup_key", "reject", "reject_key", "priority", "examples", "counter_examples"},
                 "[[rule]]", errors)) {
     return false;
   }
@@ -240,6 +240,10 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
     if (!raw.empty() && !macros.Expand(raw, out, &error)) {
       return errors.Fail(*table.get(key), fmt::format("rule {}: {}", info.id, error));
     }
+  }
+  if (const toml::node* headline = table.get("headline")) {
+    if (!headline->is_boolean()) return errors.Fail(*headline, "'headline' must be true or false");
+    rule->headline = headline->as_boolean()->get();
   }
   const toml::node* pattern = table.get("pattern");
   const toml::node* gazetteer = table.get("gazetteer");

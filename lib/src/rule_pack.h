@@ -44,6 +44,7 @@ struct RuleSpec {
   std::vector<std::string> match_columns;  // gazetteer columns whose names match; empty: the default
   bool ignore_case = false;       // gazetteer names match in any ASCII case
   bool capitals = false;          // gazetteer names match as written or in capitals
+  bool headline = true;           // false: the rule does not fire in a title-case line
   std::vector<std::pair<std::string, std::string>> args;  // args = {name = "value"} for the normalizer
   std::vector<Example> examples;
   std::vector<Example> counter_examples;

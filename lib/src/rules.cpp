@@ -120,6 +120,7 @@ class Loader {
     rule->pattern_origin = fmt::format("{}:{}", file.origin, spec.pattern_line);
     rule->ignore_case = spec.ignore_case;
     rule->capitals = spec.capitals;
+    rule->headline = spec.headline;
     rule->args = std::move(spec.args);
     rule->preceded_by = std::move(spec.preceded_by);
     rule->lookup_key = std::move(spec.lookup_key);

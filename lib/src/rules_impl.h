@@ -33,6 +33,7 @@ struct Rule {
   std::vector<std::string> reject_key;
   bool ignore_case = false;               // gazetteer rules
   bool capitals = false;                  // gazetteer rules
+  bool headline = true;                   // false: not in a title-case line
   NormalizeFn normalize = nullptr;
   std::vector<std::pair<std::string, std::string>> args;  // fixed inputs of the normalizer
   std::vector<Example> examples;
