@@ -121,6 +121,23 @@ TEST_CASE("linker: an acronym introduced in parentheses links, there and later")
   CHECK(MentionsOf(doc, "Huawei") == std::vector<std::string>{"Huawei@n.org", "HW@link.acronym", "Huawei@n.org"});
 }
 
+TEST_CASE("linker: 'the' and an institution's head word name the one with that head named last") {
+  auto rules = testing::RulesFrom({{"n.toml", kNamesPack},
+                                   {"people.tsv", "name\nKazuo Ueda\n"},
+                                   {"orgs.tsv", "name\nEuropean Commission\nFederal Trade Commission\nBank of England\n"},
+                                   {"cities.tsv", "code\tname\n"}});
+  Document doc = testing::Extract(rules,
+                                  "The European Commission met the Bank of England. The Commission said the Bank "
+                                  "agreed. The Federal Trade Commission sued; the Commission Report came out and "
+                                  "the Commission won.");
+  CHECK(MentionsOf(doc, "European Commission") ==
+        std::vector<std::string>{"European Commission@n.org", "Commission@link.short_form"});
+  CHECK(MentionsOf(doc, "Bank of England") == std::vector<std::string>{"Bank of England@n.org", "Bank@link.short_form"});
+  // Named last, and not "the Commission Report".
+  CHECK(MentionsOf(doc, "Federal Trade Commission") ==
+        std::vector<std::string>{"Federal Trade Commission@n.org", "Commission@link.short_form"});
+}
+
 TEST_CASE("linker: a person's surname takes a one-word place of that spelling, unless a preposition marks it") {
   auto rules = testing::RulesFrom({{"n.toml", kNamesPack},
                                    {"people.tsv", "name\nKazuo Ueda\n"},

@@ -74,11 +74,31 @@ class ShortForms {
   std::unordered_map<std::string, size_t> entities_;
 };
 
+// The head word of an institution's name, which "the" before it makes a
+// name of its own: "the Commission" after "European Commission", "the Bank"
+// after "Bank of England"; "" if the name has none. Where several have the
+// head, "the Commission" is the one named last before it.
+std::string_view HeadWord(std::string_view name) {
+  static constexpr std::string_view kHeads[] = {
+      "Agency",    "Assembly", "Authority", "Bank",   "Board",    "Bureau",   "Commission",
+      "Committee", "Council",  "Court",     "Department", "Ministry", "Office", "Parliament",
+      "Senate",    "Treasury"};
+  const size_t space = name.find(' ');
+  if (space == std::string_view::npos) return {};
+  const std::string_view first = name.substr(0, space);
+  const std::string_view last = name.substr(name.rfind(' ') + 1);
+  for (std::string_view head : kHeads) {
+    if (last == head || (first == head && name.substr(space).starts_with(" of "))) return head;
+  }
+  return {};
+}
+
 // The short forms of doc's entities: each capitalized word of a person's
 // name, an organization's one-word canonical name ("Apple" after "Apple
 // Inc", which the lists leave to context as a common word), and the
-// acronyms introduced after a name.
-ShortForms FindShortForms(const Document& doc) {
+// acronyms introduced after a name. Head words go to *heads.
+using HeadWords = std::unordered_map<std::string_view, std::vector<size_t>>;
+ShortForms FindShortForms(const Document& doc, HeadWords* heads) {
   ShortForms forms;
   for (size_t e = 0; e < doc.entities.size(); ++e) {
     const Entity& entity = doc.entities[e];
@@ -95,6 +115,9 @@ ShortForms FindShortForms(const Document& doc) {
       const std::string& canonical = entity.attributes.canonical;
       if (entity.type == "ORG" && canonical.size() >= 2 && canonical.find(' ') == std::string::npos) {
         forms.Add(canonical, e);
+      }
+      if (const std::string_view head = HeadWord(canonical); entity.type == "ORG" && !head.empty()) {
+        (*heads)[head].push_back(e);
       }
       for (const Mention& mention : entity.mentions) {
         const std::string_view acronym = AcronymAfter(doc.text, mention.span.end);
@@ -114,6 +137,23 @@ bool IsCapitalizedWord(const Document& doc, size_t i) {
   return IsUpper(doc.text[doc.tokens[i].span.begin]);
 }
 
+// Of the entities with head word `head`, the one named last before `pos`.
+size_t LastNamedBefore(const Document& doc, const HeadWords& heads, std::string_view head, uint32_t pos) {
+  const auto it = heads.find(head);
+  if (it == heads.end()) return ShortForms::kAmbiguous;
+  size_t best = ShortForms::kAmbiguous;
+  uint32_t best_at = 0;
+  for (size_t e : it->second) {
+    for (const Mention& m : doc.entities[e].mentions) {
+      if (m.span.begin < pos && (best == ShortForms::kAmbiguous || m.span.begin >= best_at)) {
+        best = e;
+        best_at = m.span.begin;
+      }
+    }
+  }
+  return best;
+}
+
 // Whether the word before token i says a place follows ("in Ueda").
 bool AfterPlacePreposition(const Document& doc, size_t i) {
   if (i == 0) return false;
@@ -131,8 +171,9 @@ bool AfterPlacePreposition(const Document& doc, size_t i) {
 // preposition marks a place: one name, one sense in an article ("Ueda
 // said" after "Kazuo Ueda"; the city in "in Ueda").
 void AddShortFormMentions(Document* doc) {
-  const ShortForms forms = FindShortForms(*doc);
-  if (forms.empty()) return;
+  HeadWords heads;
+  const ShortForms forms = FindShortForms(*doc, &heads);
+  if (forms.empty() && heads.empty()) return;
   struct Taken {
     Span span;
     size_t entity;
@@ -156,21 +197,26 @@ void AddShortFormMentions(Document* doc) {
     if (token.kind != TokenKind::kWord) continue;
     const Taken* owner = taken_by(token.span);
     if (owner != nullptr && !(owner->span == token.span)) continue;
-    const size_t entity = forms.Find(doc->Text(token.span));
+    size_t entity = forms.Find(doc->Text(token.span));
+    // "the Commission", not "the Commission's President": the head alone.
+    const bool head = entity == ShortForms::kAmbiguous && owner == nullptr && i > 0 &&
+                      (doc->Text(doc->tokens[i - 1].span) == "the" || doc->Text(doc->tokens[i - 1].span) == "The") &&
+                      !IsCapitalizedWord(*doc, i + 1);
+    if (head) entity = LastNamedBefore(*doc, heads, doc->Text(token.span), token.span.begin);
     if (entity == ShortForms::kAmbiguous) continue;
-    const bool acronym = doc->entities[entity].type != "PERSON";
+    const bool person = doc->entities[entity].type == "PERSON";
     if (owner != nullptr) {
       const std::string& type = doc->entities[owner->entity].type;
-      if (acronym || (type != "GPE" && type != "LOC") || AfterPlacePreposition(*doc, i)) continue;
+      if (!person || (type != "GPE" && type != "LOC") || AfterPlacePreposition(*doc, i)) continue;
     }
-    if ((i > 0 && IsCapitalizedWord(*doc, i - 1)) || IsCapitalizedWord(*doc, i + 1)) {
+    if (!head && ((i > 0 && IsCapitalizedWord(*doc, i - 1)) || IsCapitalizedWord(*doc, i + 1))) {
       // A person's name part or a company's name beside another capitalized
       // word is part of some other name; an acronym stands alone anyway.
-      if (!acronym || doc->entities[entity].attributes.canonical == doc->Text(token.span)) continue;
+      if (person || doc->entities[entity].attributes.canonical == doc->Text(token.span)) continue;
     }
     if (owner != nullptr) reclaimed.push_back(token.span);
     doc->entities[entity].mentions.push_back(Mention{token.span, SentenceIndex(doc->sentences, token.span.begin),
-                                                     std::string(acronym ? kAcronymRule : kShortFormRule)});
+                                                     std::string(person || head ? kShortFormRule : kAcronymRule)});
   }
   if (reclaimed.empty()) return;
   for (Entity& entity : doc->entities) {
