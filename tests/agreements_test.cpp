@@ -167,6 +167,9 @@ TEST_CASE("agreements: descriptions, a place that says where a party is from, pr
   // The first "to" names no one; the second does.
   CHECK(Agreements("Huawei signed a deal to supply chips for five years to Japan's Rapidus.") ==
         Strings{"supply signed [Huawei, Rapidus]"});
+  // Not past a word that leads elsewhere: Japan is where, not with whom.
+  CHECK(Agreements("Huawei signed a deal to supply chips to build a plant in Japan.") ==
+        Strings{"supply signed [Huawei]"});
   // A description between the verb and its object.
   CHECK(Agreements("Apple agreed to buy Japan-based chipmaker Rapidus.") ==
         Strings{"acquisition reached [Apple, Rapidus] acquirer=Apple target=Rapidus"});

@@ -220,8 +220,14 @@ std::vector<Placed> NamesAfterWord(const SentenceView& view, uint32_t pos, uint3
     const bool starts = i == 0 || after[i - 1] == ' ';
     const bool ends = i + word.size() < after.size() && after[i + word.size()] == ' ';
     if (!starts || !ends) continue;
-    std::vector<Placed> names = NamesFrom(view, pos + static_cast<uint32_t>(i + word.size()), end, 40);
-    if (!names.empty()) return names;
+    const uint32_t after_word = pos + static_cast<uint32_t>(i + word.size());
+    std::vector<Placed> names = NamesFrom(view, after_word, end, 40);
+    // Not past a word that leads elsewhere: "with Koç Holding to build a
+    // plant in Turkey" has no recipient; "a group of banks led by MUFG" has.
+    if (!names.empty() &&
+        !HasWord(view.Text(after_word, names.front().span.begin), {"in", "at", "on", "to", "into", "near", "for"})) {
+      return names;
+    }
   }
   return {};
 }
