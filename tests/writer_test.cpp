@@ -152,5 +152,83 @@ TEST_CASE("writer: jsonl frames one record per line, json one array") {
   CHECK(out == "[]\n");
 }
 
+std::string Framed(const WriterOptions& options, const std::vector<Document>& docs) {
+  Writer writer(options);
+  std::string out;
+  writer.Begin(&out);
+  for (const Document& doc : docs) writer.Add(writer.Format(doc), &out);
+  writer.End(&out);
+  return out;
+}
+
+WriterOptions Options(OutputFormat format) {
+  WriterOptions options;
+  options.format = format;
+  return options;
+}
+
+TEST_CASE("writer: tsv has a header row, then one row per mention in text order") {
+  CHECK(Framed(Options(OutputFormat::kTsv), {}) == "id\tentity\ttype\ttext\tcanonical\tvalue\tcode\tstart\tend\tsentence\n");
+  Document doc = SampleDocument();
+  doc.entities[0].attributes.code = "FI";
+  doc.entities[0].mentions.push_back(Mention{Span{18, 19}, 0, "x"});  // after the PERCENT: rows go by text order
+  doc.text += " N";
+  CHECK(Framed(Options(OutputFormat::kTsv), {doc}) ==
+        "id\tentity\ttype\ttext\tcanonical\tvalue\tcode\tstart\tend\tsentence\n"
+        "a\"b.txt\tE1\tORG\tNokia\tNokia\t\tFI\t2\t7\t0\n"
+        "a\"b.txt\tE2\tPERCENT\t40%\t\t40\t\t13\t16\t0\n"
+        "a\"b.txt\tE1\tORG\tN\tNokia\t\tFI\t17\t18\t0\n");
+}
+
+TEST_CASE("writer: tsv escapes tabs, line breaks and backslashes; an error record has no rows") {
+  Document doc;
+  doc.id = "a\tb";
+  doc.text = "x\ty\nz\\\r";
+  doc.entities.push_back(Entity{"E1", "ORG", Attributes{}, {Mention{Span{0, 7}, 0, "r"}}});
+  Document error;
+  error.id = "missing";
+  error.error = "cannot open";
+  const Writer writer(Options(OutputFormat::kTsv));
+  CHECK(writer.Format(doc) == "a\\tb\tE1\tORG\tx\\ty\\nz\\\\\\r\t\t\t\t0\t7\t0\n");
+  CHECK(writer.Format(error) == "");
+}
+
+TEST_CASE("writer: text marks mentions as [text]{TYPE} and escapes the text's own brackets") {
+  CHECK(Framed(Options(OutputFormat::kText), {}) == "");
+  Document doc = SampleDocument();
+  Document other;
+  other.id = "b";
+  other.text = "[1] a\\b ";
+  Document error;
+  error.id = "c";
+  error.error = "cannot open";
+  CHECK(Framed(Options(OutputFormat::kText), {doc, other, error}) ==
+        "==> a\"b.txt <==\n\xC3\xA9 [Nokia]{ORG} rose [40%]{PERCENT}\n"
+        "\n==> b <==\n\\[1\\] a\\\\b \n"
+        "\n==> c <==\nerror: cannot open\n");
+}
+
+TEST_CASE("writer: text in color paints mentions by type and ends with a legend") {
+  WriterOptions options = Options(OutputFormat::kText);
+  options.color = true;
+  CHECK(Writer(options).Format(SampleDocument()) ==
+        "\x1b[1m==> a\"b.txt <==\x1b[0m\n\xC3\xA9 \x1b[1;34mNokia\x1b[0m rose \x1b[1;36m40%\x1b[0m\n"
+        "\x1b[1;34mORG\x1b[0m  \x1b[1;36mPERCENT\x1b[0m\n");
+}
+
+TEST_CASE("writer: marked text shows one of overlapping mentions, the first and longer") {
+  Document doc;
+  doc.id = "x";
+  doc.text = "Bank of China";
+  doc.entities.push_back(Entity{"E1", "ORG", Attributes{}, {Mention{Span{0, 13}, 0, "r"}}});
+  doc.entities.push_back(Entity{"E2", "GPE", Attributes{}, {Mention{Span{8, 13}, 0, "r"}}});
+  doc.entities.push_back(Entity{"E3", "ORG", Attributes{}, {Mention{Span{0, 4}, 0, "r"}}});
+  CHECK(Writer(Options(OutputFormat::kText)).Format(doc) == "==> x <==\n[Bank of China]{ORG}\n");
+  // TSV has room for all of them.
+  CHECK(Writer(Options(OutputFormat::kTsv)).Format(doc) ==
+        "x\tE1\tORG\tBank of China\t\t\t\t0\t13\t0\nx\tE3\tORG\tBank\t\t\t\t0\t4\t0\n"
+        "x\tE2\tGPE\tChina\t\t\t\t8\t13\t0\n");
+}
+
 }  // namespace
 }  // namespace lede

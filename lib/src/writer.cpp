@@ -1,5 +1,11 @@
 #include "lede/writer.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "highlight.h"
+#include "html_writer.h"
 #include "json.h"
 #include "offsets.h"
 
@@ -112,14 +118,10 @@ void WriteAgreement(JsonBuilder& json, const Document& doc, const Agreement& agr
   json.EndObject();
 }
 
-}  // namespace
-
-Writer::Writer(WriterOptions options) : options_(std::move(options)) {}
-
-std::string Writer::Format(const Document& doc) const {
+std::string JsonRecord(const Document& doc, const WriterOptions& options) {
   std::string out;
   out.reserve(512 + doc.entities.size() * 160);
-  JsonBuilder json(&out, options_.pretty);
+  JsonBuilder json(&out, options.pretty);
   json.BeginObject();
   json.Key("schema");
   json.String(kSchema);
@@ -141,7 +143,7 @@ std::string Writer::Format(const Document& doc) const {
     json.String(doc.language);
     json.Key("packs");
     json.BeginObject();
-    for (const auto& [name, version] : options_.packs) {
+    for (const auto& [name, version] : options.packs) {
       json.Key(name);
       json.String(version);
     }
@@ -156,7 +158,7 @@ std::string Writer::Format(const Document& doc) const {
     json.Number(doc.tokens.size());
     json.EndObject();
   }
-  const OffsetMap offsets(doc.text, options_.offsets);
+  const OffsetMap offsets(doc.text, options.offsets);
   json.Key("entities");
   json.BeginArray();
   for (const Entity& entity : doc.entities) WriteEntity(json, doc, entity, offsets);
@@ -180,13 +182,121 @@ std::string Writer::Format(const Document& doc) const {
   return out;
 }
 
+constexpr std::string_view kTsvHeader = "id\tentity\ttype\ttext\tcanonical\tvalue\tcode\tstart\tend\tsentence\n";
+
+// A TSV field: tabs and line breaks would break the row, so they are
+// written as \t, \n and \r, and a backslash as \\.
+void AppendTsvField(std::string_view field, std::string* out) {
+  for (char c : field) {
+    switch (c) {
+      case '\t': out->append("\\t"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\\': out->append("\\\\"); break;
+      default: out->push_back(c);
+    }
+  }
+}
+
+// One row per mention, in text order; an error record has none.
+std::string TsvRows(const Document& doc, const WriterOptions& options) {
+  std::string out;
+  if (!doc.error.empty()) return out;
+  const OffsetMap offsets(doc.text, options.offsets);
+  for (const EntityMention& m : MentionsInTextOrder(doc, true)) {
+    const Attributes& a = m.entity->attributes;
+    for (std::string_view field :
+         {std::string_view(doc.id), std::string_view(m.entity->id), std::string_view(m.entity->type),
+          doc.Text(m.mention->span), std::string_view(a.canonical), std::string_view(a.value.text),
+          std::string_view(a.code)}) {
+      AppendTsvField(field, &out);
+      out.push_back('\t');
+    }
+    out += fmt::format("{}\t{}\t{}\n", offsets.Convert(m.mention->span.begin), offsets.Convert(m.mention->span.end),
+                       m.mention->sentence);
+  }
+  return out;
+}
+
+// Outside a terminal, brackets mark mentions; a backslash escapes the text's
+// own brackets and backslashes, so that the marks can be read back exactly.
+void AppendBracketEscaped(std::string_view text, std::string* out) {
+  for (char c : text) {
+    if (c == '\\' || c == '[' || c == ']') out->push_back('\\');
+    out->push_back(c);
+  }
+}
+
+// The text with its mentions marked, under a heading naming the document.
+std::string MarkedText(const Document& doc, bool color) {
+  const Painter paint(color);
+  std::string out = paint("1", fmt::format("==> {} <==", doc.id)) + "\n";
+  if (!doc.error.empty()) return out + fmt::format("error: {}\n", doc.error);
+  auto plain = [&](std::string_view text) {
+    if (color) {
+      out.append(text);
+    } else {
+      AppendBracketEscaped(text, &out);
+    }
+  };
+  uint32_t at = 0;
+  for (const EntityMention& m : MentionsInTextOrder(doc, false)) {
+    const Span span = m.mention->span;
+    plain(doc.Text(Span{at, span.begin}));
+    if (color) {
+      out += paint.Type(m.entity->type, doc.Text(span));
+    } else {
+      out.push_back('[');
+      AppendBracketEscaped(doc.Text(span), &out);
+      out += fmt::format("]{{{}}}", m.entity->type);
+    }
+    at = span.end;
+  }
+  plain(doc.Text(Span{at, static_cast<uint32_t>(doc.text.size())}));
+  if (!out.ends_with('\n')) out.push_back('\n');
+  // In color the types are not written beside the mentions: a legend names
+  // the colors, in order of first mention.
+  if (color && !doc.entities.empty()) {
+    std::vector<std::string_view> types;
+    for (const Entity& entity : doc.entities) {
+      if (std::find(types.begin(), types.end(), entity.type) == types.end()) types.push_back(entity.type);
+    }
+    for (size_t i = 0; i < types.size(); ++i) {
+      out += (i == 0 ? "" : "  ") + paint.Type(types[i], types[i]);
+    }
+    out.push_back('\n');
+  }
+  return out;
+}
+
+}  // namespace
+
+Writer::Writer(WriterOptions options) : options_(std::move(options)) {}
+
+std::string Writer::Format(const Document& doc) const {
+  switch (options_.format) {
+    case OutputFormat::kJsonl:
+    case OutputFormat::kJson: return JsonRecord(doc, options_);
+    case OutputFormat::kTsv: return TsvRows(doc, options_);
+    case OutputFormat::kText: return MarkedText(doc, options_.color);
+    case OutputFormat::kHtml: return HtmlDocument(doc);
+  }
+  return {};
+}
+
 void Writer::Begin(std::string* out) {
   first_ = true;
-  if (options_.format == OutputFormat::kJson) out->append("[");
+  switch (options_.format) {
+    case OutputFormat::kJson: out->append("["); break;
+    case OutputFormat::kTsv: out->append(kTsvHeader); break;
+    case OutputFormat::kHtml: out->append(HtmlPageStart()); break;
+    default: break;
+  }
 }
 
 void Writer::Add(std::string_view record, std::string* out) {
   if (options_.format == OutputFormat::kJson) out->append(first_ ? "\n" : ",\n");
+  if (options_.format == OutputFormat::kText && !first_) out->push_back('\n');  // a blank line between texts
   out->append(record);
   if (options_.format == OutputFormat::kJsonl) out->push_back('\n');
   first_ = false;
@@ -194,6 +304,7 @@ void Writer::Add(std::string_view record, std::string* out) {
 
 void Writer::End(std::string* out) {
   if (options_.format == OutputFormat::kJson) out->append(first_ ? "]\n" : "\n]\n");
+  if (options_.format == OutputFormat::kHtml) out->append(HtmlPageEnd(options_.packs));
 }
 
 }  // namespace lede

@@ -1,8 +1,11 @@
-// Writer: turns Documents into output records (schema lede/1, docs/schema.md).
+// Writer: turns Documents into output records: JSON (schema lede/1,
+// docs/schema.md), TSV rows, marked-up text or an HTML report
+// (docs/output.md shows each format).
 //
 // Format() serializes one document and is thread-safe, so records can be
-// made in parallel; Begin/Add/End frame them into the output stream and are
-// called by one thread in input order.
+// made in parallel; Begin/Add/End frame them into the output stream (a JSON
+// array, the TSV header, the HTML page around the documents) and are called
+// by one thread in input order.
 #ifndef LEDE_WRITER_H_
 #define LEDE_WRITER_H_
 
@@ -18,6 +21,9 @@ namespace lede {
 enum class OutputFormat {
   kJsonl,  // one compact record per line
   kJson,   // one JSON array of records
+  kTsv,    // one row per mention, after a header row
+  kText,   // each text with its mentions marked: [text]{TYPE}, or in color
+  kHtml,   // one self-contained HTML page: texts, entity and agreement tables
 };
 
 enum class OffsetUnit {
@@ -29,6 +35,7 @@ enum class OffsetUnit {
 struct WriterOptions {
   OutputFormat format = OutputFormat::kJsonl;
   bool pretty = false;  // indent records (jsonl then spans several lines)
+  bool color = false;   // kText: ANSI colors instead of brackets, for a terminal
   OffsetUnit offsets = OffsetUnit::kCodePoints;
   // Name and version of each rule pack, written into every record so that a
   // result names the rules that made it.
