@@ -58,5 +58,27 @@ TEST_CASE("resolver: keep overlaps keeps everything but blocking rules") {
   CHECK(Resolve({C(2, 6, 0), C(0, 4, 1), C(0, 2, 3)}, true) == "[0,4)r1 [2,6)r0 ");
 }
 
+// Every defeat as "loser<winner:reason".
+std::string Defeats(std::vector<Candidate> candidates) {
+  static const std::vector<Rule> rules = Rules();
+  std::vector<Defeat> defeats;
+  ResolveOverlaps(rules, false, &candidates, &defeats);
+  const char* reasons[] = {"priority", "length", "position", "order"};
+  std::string out;
+  for (const Defeat& d : defeats) {
+    out += Show({d.loser}) + "<" + Show({d.winner}) + ":" + reasons[static_cast<int>(d.reason)] + " ";
+  }
+  return out;
+}
+
+TEST_CASE("resolver: each defeat names its winner and the test that decided") {
+  CHECK(Defeats({C(0, 5, 1)}) == "");
+  CHECK(Defeats({C(0, 10, 0), C(2, 4, 2)}) == "[0,10)r0 <[2,4)r2 :priority ");
+  CHECK(Defeats({C(0, 4, 0), C(2, 10, 1)}) == "[0,4)r0 <[2,10)r1 :length ");
+  CHECK(Defeats({C(0, 4, 1), C(2, 6, 0)}) == "[2,6)r0 <[0,4)r1 :position ");
+  CHECK(Defeats({C(0, 4, 1), C(0, 4, 0)}) == "[0,4)r1 <[0,4)r0 :order ");
+  CHECK(Defeats({C(0, 2, 3), C(0, 1, 2)}) == "[0,1)r2 <[0,2)r3 :priority ");  // blocked
+}
+
 }  // namespace
 }  // namespace lede

@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <iterator>
+#include <map>
+#include <tuple>
 
 #include "agreements.h"
 #include "decoder.h"
@@ -30,6 +33,63 @@ class StageClock {
  private:
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
+
+// Identity of a candidate: two candidates are never equal in all of these.
+auto Key(const Candidate& c) { return std::tuple(c.span.begin, c.span.end, c.rule, c.payload); }
+
+// The trace of `found`, every candidate of the Matcher, from what the later
+// stages did with them (see CandidateTrace).
+std::vector<CandidateTrace> TraceCandidates(const std::vector<Rule>& rules, std::vector<Candidate> found,
+                                            const std::vector<Defeat>& defeats,
+                                            const std::vector<NormalizedMention>& normalized,
+                                            const ExtractOptions& options, const Document& doc) {
+  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    return std::tuple(a.span.begin, b.span.end, a.rule, a.payload) < std::tuple(b.span.begin, a.span.end, b.rule, b.payload);
+  });
+  std::map<std::tuple<uint32_t, uint32_t, uint32_t, uint32_t>, size_t> index;
+  for (size_t i = 0; i < found.size(); ++i) index.emplace(Key(found[i]), i);
+  std::vector<CandidateTrace> trace(found.size());
+  for (size_t i = 0; i < found.size(); ++i) {
+    const RuleInfo& info = rules[found[i].rule].info;
+    trace[i].span = found[i].span;
+    trace[i].rule = info.id;
+    trace[i].type = info.type;
+    trace[i].priority = info.priority;
+    trace[i].outcome = CandidateTrace::Outcome::kRefused;  // unless found below
+    if (rules[found[i].rule].blocking()) trace[i].outcome = CandidateTrace::Outcome::kBlocking;
+  }
+  for (const Defeat& defeat : defeats) {
+    CandidateTrace& loser = trace[index.at(Key(defeat.loser))];
+    loser.outcome = CandidateTrace::Outcome::kBeaten;
+    loser.winner = index.at(Key(defeat.winner));
+    loser.reason = defeat.reason;
+  }
+  for (const NormalizedMention& mention : normalized) {
+    const auto rule = static_cast<uint32_t>(mention.rule - rules.data());
+    // Normalizing keeps each candidate's span and rule; the payload tells
+    // apart only gazetteer rows of one name, of which the Resolver kept one.
+    CandidateTrace* kept_one = nullptr;
+    for (auto it = index.lower_bound(std::tuple(mention.span.begin, mention.span.end, rule, 0u));
+         it != index.end() && it->first <= std::tuple(mention.span.begin, mention.span.end, rule, UINT32_MAX); ++it) {
+      if (trace[it->second].outcome == CandidateTrace::Outcome::kRefused) {
+        kept_one = &trace[it->second];
+        break;
+      }
+    }
+    if (kept_one == nullptr) continue;
+    CandidateTrace& kept = *kept_one;
+    kept.attributes = mention.attributes;
+    const bool filtered = !options.types.empty() && !mention.rule->cue() &&
+                          std::find(options.types.begin(), options.types.end(), kept.type) == options.types.end();
+    kept.outcome = filtered ? CandidateTrace::Outcome::kFiltered : CandidateTrace::Outcome::kKept;
+    for (const Entity& entity : doc.entities) {
+      for (const Mention& m : entity.mentions) {
+        if (m.span == kept.span && m.rule == kept.rule) kept.entity = entity.id;
+      }
+    }
+  }
+  return trace;
+}
 
 }  // namespace
 
@@ -79,7 +139,9 @@ Status Extractor::Create(std::shared_ptr<const RuleSet> rules, const ExtractOpti
 Extractor::Extractor(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Extractor::~Extractor() = default;
 
-Document Extractor::Extract(const RawDocument& raw) {
+Document Extractor::Extract(const RawDocument& raw) { return Extract(raw, nullptr); }
+
+Document Extractor::Extract(const RawDocument& raw, std::vector<CandidateTrace>* trace) {
   Document doc;
   doc.id = raw.id;
   doc.input_bytes = raw.bytes.size();
@@ -112,7 +174,11 @@ Document Extractor::Extract(const RawDocument& raw) {
   state_->candidates.clear();
   rules.matcher.Scan(doc.text, doc.tokens, &state_->candidates);
   clock.Lap(&times.match);
-  ResolveOverlaps(rules.rules, state_->options.keep_overlaps, &state_->candidates);
+  std::vector<Candidate> found;
+  std::vector<Defeat> defeats;
+  if (trace != nullptr) found = state_->candidates;
+  ResolveOverlaps(rules.rules, state_->options.keep_overlaps, &state_->candidates,
+                  trace != nullptr ? &defeats : nullptr);
   clock.Lap(&times.resolve);
   state_->mentions.clear();
   NormalizeContext context{doc.text, &doc.sentences, dct, {}, 0};
@@ -124,6 +190,8 @@ Document Extractor::Extract(const RawDocument& raw) {
     }
   }
   NormalizeCandidates(rules.rules, rules.matcher, state_->candidates, &context, &state_->mentions);
+  std::vector<NormalizedMention> normalized;
+  if (trace != nullptr) normalized = state_->mentions;
   if (!state_->options.types.empty()) {
     const std::vector<std::string>& types = state_->options.types;
     std::erase_if(state_->mentions, [&](const NormalizedMention& m) {
@@ -135,6 +203,11 @@ Document Extractor::Extract(const RawDocument& raw) {
   clock.Lap(&times.link);
   FindAgreements(state_->mentions, &doc);
   clock.Lap(&times.agreements);
+  if (trace != nullptr) {
+    std::vector<CandidateTrace> traced =
+        TraceCandidates(rules.rules, std::move(found), defeats, normalized, state_->options, doc);
+    trace->insert(trace->end(), std::make_move_iterator(traced.begin()), std::make_move_iterator(traced.end()));
+  }
   return doc;
 }
 

@@ -12,14 +12,24 @@
 #include <vector>
 
 #include "candidate.h"
+#include "lede/extractor.h"
 
 namespace lede {
 
 struct Rule;
 
+// A candidate that lost its place, the one that took it, and why.
+struct Defeat {
+  Candidate loser;
+  Candidate winner;
+  CandidateTrace::Reason reason;
+};
+
 // Keeps the winning candidates of *candidates, sorted by position. With
 // `keep_overlaps`, keeps every candidate but those of blocking rules.
-void ResolveOverlaps(const std::vector<Rule>& rules, bool keep_overlaps, std::vector<Candidate>* candidates);
+// If `defeats` is not null, every candidate that lost is appended to it.
+void ResolveOverlaps(const std::vector<Rule>& rules, bool keep_overlaps, std::vector<Candidate>* candidates,
+                     std::vector<Defeat>* defeats = nullptr);
 
 }  // namespace lede
 

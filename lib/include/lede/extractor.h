@@ -8,6 +8,7 @@
 #ifndef LEDE_EXTRACTOR_H_
 #define LEDE_EXTRACTOR_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +27,36 @@ struct ExtractOptions {
   std::vector<std::string> types;
   // Keep every candidate instead of resolving overlaps (--overlaps keep).
   bool keep_overlaps = false;
+};
+
+// What became of one candidate span a rule matched, for people writing
+// rules (`lede explain`).
+struct CandidateTrace {
+  enum class Outcome : uint8_t {
+    kKept,      // a mention now; for an agreement cue, handed to the Agreements stage
+    kBlocking,  // a rule of type NONE: it holds its place and yields nothing
+    kBeaten,    // an overlapping candidate took the place: `winner`, for `reason`
+    kRefused,   // its normalizer found it was no such thing ("Feb. 30")
+    kFiltered,  // of a type ExtractOptions::types leaves out
+  };
+  // The Resolver's tests, in its order: the first that tells two
+  // overlapping candidates apart decides.
+  enum class Reason : uint8_t {
+    kPriority,  // the winner's rule has the higher priority
+    kLength,    // the winner is longer
+    kPosition,  // the winner starts first
+    kOrder,     // a full tie: the winner's rule is declared first
+  };
+
+  Span span;
+  std::string rule;  // rule id, "dates.month_day"
+  std::string type;
+  int priority = 0;
+  Outcome outcome = Outcome::kKept;
+  size_t winner = 0;  // kBeaten: index of the winner in the trace
+  Reason reason = Reason::kPriority;
+  std::string entity;     // kKept: id of the entity it became a mention of; "" for cues
+  Attributes attributes;  // kKept: what its normalizer made of it
 };
 
 // Time spent per stage, summed over the documents an Extractor processed.
@@ -55,6 +86,9 @@ class Extractor {
   // Never fails: a document that cannot be processed comes back with
   // Document::error set and nothing else extracted.
   Document Extract(const RawDocument& raw);
+  // The same, and appends to *trace every candidate the Matcher found, in
+  // text order (longer first at one start), with what became of it.
+  Document Extract(const RawDocument& raw, std::vector<CandidateTrace>* trace);
 
   // Stage times of every Extract() so far (a clock read per stage and
   // document: cheap enough to be always on).
