@@ -74,5 +74,21 @@ TEST_CASE("batch: bad extract options fail before anything is read") {
   CHECK(summary.documents == 0);
 }
 
+TEST_CASE("batch: the summary counts entities and mentions per type") {
+  testing::TempDir dir;
+  const std::string path = dir.Write("in.jsonl",
+                                     "{\"text\":\"Nokia and Nokia rose 5%.\"}\n{\"text\":\"Huawei rose 7%.\"}\n"
+                                     "{\"text\":\"x\"}\n{broken\n");
+  Source source({path}, SourceOptions{});
+  Writer writer(WriterOptions{});
+  BatchSummary summary;
+  REQUIRE(RunBatch(source, testing::BuiltinRules(), ExtractOptions{}, writer, BatchOptions{},
+                   [](std::string_view) { return true; }, &summary)
+              .ok());
+  CHECK(summary.documents == 4);
+  CHECK(summary.failed == 1);
+  CHECK(summary.types == std::map<std::string, TypeCount>{{"ORG", {2, 3}}, {"PERCENT", {2, 2}}});
+}
+
 }  // namespace
 }  // namespace lede

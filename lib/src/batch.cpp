@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <thread>
 
 namespace lede {
@@ -44,6 +45,7 @@ Status RunBatch(Source& source, std::shared_ptr<const RuleSet> rules, const Extr
   if (!out.empty() && !sink(out)) stop = true;
 
   tbb::enumerable_thread_specific<double> format_seconds(0.0);
+  tbb::enumerable_thread_specific<std::map<std::string, TypeCount>> type_counts;
   tbb::parallel_pipeline(
       in_flight,
       tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order,
@@ -61,6 +63,11 @@ Status RunBatch(Source& source, std::shared_ptr<const RuleSet> rules, const Extr
                                            Document doc = extractors.local()->Extract(item->raw);
                                            item->raw = RawDocument{};  // free the input early
                                            item->failed = !doc.error.empty();
+                                           for (const Entity& entity : doc.entities) {
+                                             TypeCount& count = type_counts.local()[entity.type];
+                                             ++count.entities;
+                                             count.mentions += entity.mentions.size();
+                                           }
                                            const auto start = std::chrono::steady_clock::now();
                                            item->record = writer.Format(doc);
                                            const std::chrono::duration<double> took =
@@ -84,6 +91,12 @@ Status RunBatch(Source& source, std::shared_ptr<const RuleSet> rules, const Extr
   summary->stopped = stop;
   for (const std::unique_ptr<Extractor>& extractor : extractors) summary->stages += extractor->times();
   summary->format = format_seconds.combine(std::plus<double>());
+  for (const auto& counts : type_counts) {
+    for (const auto& [type, count] : counts) {
+      summary->types[type].entities += count.entities;
+      summary->types[type].mentions += count.mentions;
+    }
+  }
   if (!stop) {
     out.clear();
     writer.End(&out);

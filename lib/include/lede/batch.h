@@ -9,7 +9,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "lede/extractor.h"
@@ -25,6 +27,13 @@ struct BatchOptions {
   unsigned max_in_flight = 0;  // 0: four per thread
 };
 
+// What the documents of a run held, for one entity type.
+struct TypeCount {
+  uint64_t entities = 0;
+  uint64_t mentions = 0;
+  friend bool operator==(const TypeCount&, const TypeCount&) = default;
+};
+
 struct BatchSummary {
   uint64_t documents = 0;  // records written
   uint64_t failed = 0;     // records with an error
@@ -32,6 +41,7 @@ struct BatchSummary {
   bool stopped = false;    // the sink asked to stop early
   StageTimes stages;       // summed over all worker threads
   double format = 0;       // seconds spent serializing records, all threads
+  std::map<std::string, TypeCount> types;  // by entity type (lede --count, --fail-if)
 };
 
 // Receives framed output bytes in order; returns false to stop the run (for
