@@ -1,5 +1,5 @@
 // Command-line flags of `lede`, in two layers as ripgrep has them: one flag
-// table (the single source of --help, and later of the man page and shell
+// table (the single source of --help, the man page and the shell
 // completions) parsed into raw strings, then turned into the library's
 // option structs. No extraction logic lives here.
 #ifndef LEDE_CLI_FLAGS_H_
@@ -17,11 +17,17 @@
 
 namespace lede::cli {
 
-enum class Command { kExtract, kRulesList, kRulesTest, kRulesCheck, kEval, kHelp, kVersion };
+enum class Command { kExtract, kExplain, kRulesList, kRulesTest, kRulesCheck, kEval, kGenerate, kHelp, kVersion };
+
+// --color: auto colors only a terminal that wants them (NO_COLOR unset).
+enum class ColorChoice { kAuto, kAlways, kNever };
+
+// --generate: what to print.
+enum class Generated { kMan, kBash, kZsh, kFish };
 
 struct Args {
   Command command = Command::kExtract;
-  std::vector<std::string> paths;  // inputs of extract
+  std::vector<std::string> paths;  // inputs of extract; explain: a file, or the words of a text
   std::string pack;                // rules test|check: one pack, or all
   bool quiet = false;
   bool profile = false;            // per-stage times on stderr
@@ -32,6 +38,10 @@ struct Args {
   WriterOptions writer;            // packs are filled in once the rules are loaded
   BatchOptions batch;
   EvalOptions eval;
+  ColorChoice color = ColorChoice::kAuto;  // --format text and explain
+  bool count = false;                      // counts per type instead of records
+  std::vector<std::string> expected_types; // -e type=T: exit 1 unless each is found
+  Generated generate = Generated::kMan;
 };
 
 // Parses the command line. On a usage error returns false and sets *error to
@@ -40,6 +50,10 @@ bool ParseArgs(int argc, const char* const* argv, Args* args, std::string* error
 
 // The text of `lede --help`.
 std::string HelpText();
+
+// What `lede --generate KIND` prints: the man page (roff) or a shell
+// completion script, made from the flag table as --help is.
+std::string Generate(Generated kind);
 
 }  // namespace lede::cli
 

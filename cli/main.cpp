@@ -3,14 +3,20 @@
 // else lives in liblede.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
+
+#include <unistd.h>
 
 #include "flags.h"
 #include "lede/batch.h"
 #include "lede/eval.h"
+#include "lede/explain.h"
 #include "lede/rules.h"
 
 namespace lede::cli {
@@ -68,16 +74,44 @@ void PrintProfile(const BatchSummary& summary) {
   }
 }
 
+// Color where a person reads the output: a terminal, unless NO_COLOR
+// (no-color.org) or TERM=dumb says otherwise.
+bool UseColor(ColorChoice choice) {
+  if (choice != ColorChoice::kAuto) return choice == ColorChoice::kAlways;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) != 0 && (no_color == nullptr || *no_color == '\0') &&
+         (term == nullptr || std::strcmp(term, "dumb") != 0);
+}
+
+// The table of --count: entities and mentions per type, as TSV.
+std::string CountTable(const BatchSummary& summary) {
+  std::string out = "type\tentities\tmentions\n";
+  for (const auto& [type, count] : summary.types) {
+    out += fmt::format("{}\t{}\t{}\n", type, count.entities, count.mentions);
+  }
+  return out;
+}
+
 int Extract(Args& args, const std::shared_ptr<const RuleSet>& rules) {
+  const std::vector<std::string> known = rules->types();
+  for (const std::string& type : args.expected_types) {
+    if (std::find(known.begin(), known.end(), type) == known.end()) {
+      return Fail(fmt::format("--fail-if: no rule finds type '{}'", type));
+    }
+  }
   for (const PackInfo& pack : rules->packs()) args.writer.packs.emplace_back(pack.name, pack.version);
+  args.writer.color = UseColor(args.color);
   Source source(args.paths, args.source);
   Writer writer(args.writer);
   Output output;
   BatchSummary summary;
+  // --count writes its table at the end instead of the records.
   Status status = RunBatch(source, rules, args.extract, writer, args.batch,
-                           [&](std::string_view bytes) { return output.Write(bytes); }, &summary);
+                           [&](std::string_view bytes) { return args.count || output.Write(bytes); }, &summary);
   if (!status.ok()) return Fail(status.message());
   if (args.profile) PrintProfile(summary);
+  if (args.count) output.Write(CountTable(summary));
   if (int code = output.Finish(); code != kExitOk) return code;
   if (summary.stopped) return kExitOk;  // the reader went away: not an error, as in ripgrep
   if (summary.failed > 0) {
@@ -87,7 +121,46 @@ int Extract(Args& args, const std::shared_ptr<const RuleSet>& rules) {
     }
     return kExitError;
   }
-  return kExitOk;
+  int code = kExitOk;
+  for (const std::string& type : args.expected_types) {
+    if (summary.types.contains(type)) continue;
+    if (!args.quiet) std::fprintf(stderr, "lede: --fail-if type=%s: none found\n", type.c_str());
+    code = kExitUnmet;
+  }
+  return code;
+}
+
+// `lede explain TEXT|FILE`: one document: standard input for no argument or
+// "-"; a file if the one argument names one, or looks like a path (so that a
+// mistyped path fails rather than being explained as text); else the
+// arguments, joined by spaces, are the text.
+int Explain(const Args& args, const std::shared_ptr<const RuleSet>& rules) {
+  std::unique_ptr<Extractor> extractor;
+  Status status = Extractor::Create(rules, args.extract, &extractor);
+  if (!status.ok()) return Fail(status.message());
+  RawDocument raw;
+  const std::vector<std::string>& words = args.paths;
+  const bool path = words.size() == 1 && (words[0] == "-" || std::filesystem::is_regular_file(words[0]) ||
+                                          (words[0].find('/') != std::string::npos &&
+                                           words[0].find_first_of(" \t\n") == std::string::npos));
+  if (words.empty() || path) {
+    SourceOptions options;
+    options.mode = SourceOptions::Mode::kText;
+    Source source(words, options);
+    source.Next(&raw);
+  } else {
+    raw.id = "text";
+    for (const std::string& word : words) raw.bytes += (raw.bytes.empty() ? "" : " ") + word;
+  }
+  std::vector<CandidateTrace> trace;
+  const Document doc = extractor->Extract(raw, &trace);
+  if (!doc.error.empty()) return Fail(fmt::format("{}: {}", doc.id, doc.error));
+  ExplainOptions options;
+  options.color = UseColor(args.color);
+  options.offsets = args.writer.offsets;
+  Output output;
+  output.Write(FormatExplanation(doc, trace, options));
+  return output.Finish();
 }
 
 int ListRules(const RuleSet& rules, const std::string& pack) {
@@ -163,6 +236,10 @@ int Run(int argc, char** argv) {
     fmt::print("lede {}\n", LEDE_VERSION);
     return kExitOk;
   }
+  if (args.command == Command::kGenerate) {
+    fmt::print("{}", Generate(args.generate));
+    return kExitOk;
+  }
   std::shared_ptr<const RuleSet> rules;
   Status status = RuleSet::Load(args.rules, &rules);
   if (!status.ok()) return Fail(status.message());
@@ -171,6 +248,7 @@ int Run(int argc, char** argv) {
     case Command::kRulesTest: return TestRules(rules, args.pack);
     case Command::kRulesCheck: return CheckRules(*rules, args.pack);
     case Command::kEval: return Evaluate(args, rules);
+    case Command::kExplain: return Explain(args, rules);
     default: return Extract(args, rules);
   }
 }

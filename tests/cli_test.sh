@@ -109,7 +109,7 @@ expect_eq "unknown flag: message" \
   $'lede: unrecognised option \'--no-such-flag\'\nUsage: lede [OPTIONS] [PATH|-]...  (see lede --help)' \
   "$(cat "$WORK/err")"
 run --format xml "$sample"
-expect_eq "bad format: message" "lede: invalid --format 'xml': expected one of jsonl, json" "$(head -1 "$WORK/err")"
+expect_eq "bad format: message" "lede: invalid --format 'xml': expected one of jsonl, json, tsv, text, html" "$(head -1 "$WORK/err")"
 run --dct 28/11/2022 "$sample"
 expect_eq "bad dct: exit status" 2 "$status"
 expect_eq "bad dct: message" "lede: invalid document date '28/11/2022': expected YYYY-MM-DD" "$(cat "$WORK/err")"
