@@ -127,9 +127,9 @@ cp samples/*.txt "$WORK/dir/b/"
 echo "Nokia" >"$WORK/dir/a.txt"
 echo "Nokia" >"$WORK/dir/.hidden/x.txt"
 (cd "$WORK" && "$LEDE" --format json dir >out)
-expect_eq "json array of every file" 6 "$(jq length "$WORK/out")"
+expect_eq "json array of every file" 7 "$(jq length "$WORK/out")"
 expect_eq "directory order" \
-  '["dir/a.txt","dir/b/byd-scg-thailand-battery-jv.txt","dir/b/oracle-zoom-ftc-block.txt","dir/b/rolls-royce-air-india-settlement.txt","dir/b/samsung-tsmc-patent-licence.txt","dir/b/siemens-energy-acwa-hydrogen.txt"]' \
+  '["dir/a.txt","dir/b/byd-scg-thailand-battery-jv.txt","dir/b/oracle-zoom-ftc-block.txt","dir/b/rolls-royce-air-india-settlement.txt","dir/b/samsung-tsmc-patent-licence.txt","dir/b/siemens-energy-acwa-hydrogen.txt","dir/b/vestas-orsted-offshore-turbine-supply.txt"]' \
   "$(jq -c '[.[].id]' "$WORK/out")"
 run -t gpe "$sample"
 expect_eq "type filter" '["GPE"]' "$(jq -c '[.entities[].type] | unique' "$WORK/out")"
