@@ -10,9 +10,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!lede::Segmenter::Create(&s).ok()) std::abort();
     return s;
   }();
-  std::string text;
+  std::string text, error;
   std::vector<lede::Warning> warnings;
-  lede::DecodeText(std::string_view(reinterpret_cast<const char*>(data), size), &text, &warnings);
+  if (!lede::DecodeText(std::string_view(reinterpret_cast<const char*>(data), size), &text, &warnings, &error)) {
+    return 0;
+  }
   std::vector<lede::Sentence> sentences;
   std::vector<lede::Token> tokens;
   segmenter->Split(text, &sentences, &tokens);

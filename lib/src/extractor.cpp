@@ -151,7 +151,11 @@ Document Extractor::Extract(const RawDocument& raw, std::vector<CandidateTrace>*
   }
   StageClock clock;
   StageTimes& times = state_->times;
-  DecodeText(raw.bytes, &doc.text, &doc.warnings);
+  if (std::string error; !DecodeText(raw.bytes, &doc.text, &doc.warnings, &error)) {
+    doc.error = std::move(error);  // binary data: no text to look at
+    clock.Lap(&times.decode);
+    return doc;
+  }
 
   CalendarDate dct;
   if (!state_->options.dct.empty()) {
