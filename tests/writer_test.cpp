@@ -1,6 +1,9 @@
 #include "lede/writer.h"
 
 #include <doctest/doctest.h>
+#include <simdjson.h>
+
+#include <algorithm>
 
 #include "test_util.h"
 
@@ -24,6 +27,33 @@ TEST_CASE("writer: JSON strings escape quotes, backslashes, controls and line se
   CHECK(Quote(std::string_view("\0\x1f\x7f", 3)) == R"("\u0000\u001f\u007f")");
   CHECK(Quote("a\xE2\x80\xA8" "b\xE2\x80\xA9") == R"("a\u2028b\u2029")");
   CHECK(Quote("\xE2\x80\x99") == "\"\xE2\x80\x99\"");  // other U+20xx stay as they are
+}
+
+TEST_CASE("writer: JSON strings are valid UTF-8 whatever the input, invalid sequences as U+FFFD") {
+  CHECK(Quote("a\xFF" "b") == "\"a\xEF\xBF\xBD" "b\"");
+  CHECK(Quote("x\xE2\x80") == "\"x\xEF\xBF\xBD\"");  // truncated: one subpart
+  // A UTF-16 surrogate encoded in UTF-8 cannot be JSON text.
+  CHECK(Quote("\xED\xA0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
+  CHECK(Quote("\xC0\xAF") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");
+  CHECK(Quote("\xC2\x85|\xC2\x9B|\xC2\xA0") == "\"\\u0085|\\u009b|\xC2\xA0\"");  // C1 controls, then NBSP
+}
+
+TEST_CASE("writer: no byte pair makes a string that is not one line of valid JSON") {
+  simdjson::dom::parser parser;
+  for (int a = 0; a < 256; ++a) {
+    for (int b = 0; b < 256; ++b) {
+      const char bytes[] = {'[', static_cast<char>(a), static_cast<char>(b), ']'};
+      const std::string quoted = Quote(std::string_view(bytes, 4));
+      CAPTURE(a);
+      CAPTURE(b);
+      REQUIRE(simdjson::validate_utf8(quoted.data(), quoted.size()));
+      REQUIRE(std::none_of(quoted.begin(), quoted.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }));
+      std::string_view parsed;
+      REQUIRE(parser.parse(quoted).get_string().get(parsed) == simdjson::SUCCESS);
+      REQUIRE(parsed.front() == '[');
+      REQUIRE(parsed.back() == ']');
+    }
+  }
 }
 
 TEST_CASE("writer: offsets in code points, UTF-16 units and bytes") {

@@ -1,17 +1,38 @@
 #include "json.h"
 
 #include <fmt/format.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
 
 namespace lede {
 
 void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
   size_t plain = 0;  // start of the run not yet copied
-  for (size_t i = 0; i < s.size(); ++i) {
+  for (size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
     std::string_view escape;
+    size_t length = 1;  // of the input that `escape` replaces
     char buffer[8];
-    if (c == '"') {
+    auto hex = [&](UChar32 code) {
+      return std::string_view(buffer, static_cast<size_t>(fmt::format_to(buffer, "\\u{:04x}", code) - buffer));
+    };
+    if (c >= 0x80) {
+      const auto* bytes = reinterpret_cast<const uint8_t*>(s.data() + i);
+      int32_t next = 0;
+      UChar32 code;
+      U8_NEXT(bytes, next, static_cast<int32_t>(std::min<size_t>(s.size() - i, 4)), code);
+      length = static_cast<size_t>(next);
+      if (code < 0) {
+        escape = "\xEF\xBF\xBD";  // U+FFFD for each maximal invalid subpart
+      } else if (code < 0xA0 || code == 0x2028 || code == 0x2029) {
+        escape = hex(code);  // C1 controls, which terminals act on; line breaks to JavaScript
+      } else {
+        i += length;
+        continue;
+      }
+    } else if (c == '"') {
       escape = "\\\"";
     } else if (c == '\\') {
       escape = "\\\\";
@@ -22,18 +43,14 @@ void AppendJsonString(std::string_view s, std::string* out) {
     } else if (c == '\r') {
       escape = "\\r";
     } else if (c < 0x20 || c == 0x7F) {
-      escape = std::string_view(buffer, static_cast<size_t>(fmt::format_to(buffer, "\\u{:04x}", c) - buffer));
-    } else if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
-      escape = s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
-      out->append(s.substr(plain, i - plain)).append(escape);
-      i += 2;
-      plain = i + 1;
-      continue;
+      escape = hex(c);
     } else {
+      ++i;
       continue;
     }
     out->append(s.substr(plain, i - plain)).append(escape);
-    plain = i + 1;
+    i += length;
+    plain = i;
   }
   out->append(s.substr(plain)).push_back('"');
 }

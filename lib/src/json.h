@@ -10,8 +10,11 @@
 
 namespace lede {
 
-// Appends `s` (valid UTF-8) as a quoted JSON string. Control characters and
-// U+2028/U+2029 are escaped, so the output is safe to embed in JavaScript.
+// Appends `s` as a quoted JSON string that is valid UTF-8 and holds no
+// control character: C0 and C1 controls, DEL and U+2028/U+2029 are escaped,
+// so a record stays one line in any tool, prints safely on a terminal and
+// embeds in JavaScript. Invalid UTF-8 (a file name can be any bytes) becomes
+// U+FFFD, one per maximal invalid subpart, as the Decoder does.
 void AppendJsonString(std::string_view s, std::string* out);
 
 class JsonBuilder {
