@@ -48,17 +48,25 @@ TEST_CASE("source: JSON Lines, one document per line, errors per line") {
                                "{\"id\":\"d4\",\"body\":\"wrong field\"}\n"
                                "{not json\n"
                                "{\"id\":\"d6\",\"text\":42}\n"
-                               "{\"id\":\"d7\",\"text\":\"last, no newline\"}");
+                               "{\"id\":\"d7\",\"text\":\"trailing comma\",}\n"  // crashed On Demand lookups
+                               "[\"an array\"]\n"
+                               "{\"id\":\"d9\",\"text\":\"last, no newline\"}");
   CHECK(ReadAll({path}) == Strings{
                                "d1|Nokia \xC3\xA9|2022-11-28|",
                                path + ":3|no id||",
                                "7|numeric id||",
                                path + ":5|||line 5: no string field 'text'",
-                               path + ":6|||line 6: malformed JSON (JSON document ended early in the middle of an "
-                                          "object or array)",
+                               path + ":6|||line 6: malformed JSON (The JSON document has an improper structure: "
+                                          "missing or superfluous commas, braces, missing keys, etc)",
                                path + ":7|||line 7: no string field 'text'",
-                               "d7|last, no newline||",
+                               path + ":8|||line 8: malformed JSON (The JSON document has an improper structure: "
+                                          "missing or superfluous commas, braces, missing keys, etc)",
+                               path + ":9|||line 9: not a JSON object",
+                               "d9|last, no newline||",
                            });
+  // An empty id would name no record (found by source_fuzzer).
+  const std::string empty_id = dir.Write("empty-id.jsonl", "{\"id\":\"\",\"text\":\"x\"}\n");
+  CHECK(ReadAll({empty_id}) == Strings{empty_id + ":1|x||"});
 }
 
 TEST_CASE("source: JSON Lines fields by dotted path") {

@@ -37,7 +37,10 @@ class LineReader {
       if (pos_ == end_) {
         end_ = std::fread(buffer_, 1, sizeof buffer_, file_);
         pos_ = 0;
-        if (end_ == 0) return any;
+        if (end_ == 0) {
+          if (std::ferror(file_)) error_ = errno;
+          return any;
+        }
       }
       any = true;
       const char* start = buffer_ + pos_;
@@ -56,7 +59,8 @@ class LineReader {
     }
   }
 
-  bool failed() const { return std::ferror(file_) != 0; }
+  // The errno of a failed read, 0 if none failed.
+  int error() const { return error_; }
 
  private:
   FILE* file_;
@@ -65,6 +69,7 @@ class LineReader {
   char buffer_[1 << 16];
   size_t pos_ = 0;
   size_t end_ = 0;
+  int error_ = 0;
 };
 
 // "a.b" -> "/a/b", the JSON pointer simdjson looks fields up by.
@@ -100,7 +105,7 @@ struct Source::State {
   std::string lines_path;
   uint64_t line_number = 0;
   std::string line;
-  simdjson::ondemand::parser parser;
+  simdjson::dom::parser parser;
 
   bool NextLine(RawDocument* doc);
   void ParseLine(RawDocument* doc);
@@ -185,42 +190,45 @@ bool Source::State::NextLine(RawDocument* doc) {
     }
     return true;
   }
-  if (lines->failed()) {
+  if (const int error = lines->error(); error != 0) {
     doc->id = lines_path;
-    doc->error = fmt::format("read error after line {}", line_number);
+    doc->error = fmt::format("read error after line {}: {}", line_number, std::strerror(error));
+    lines.reset();  // a failed stream keeps failing: this is its last record
     return true;
   }
   return false;
 }
 
 void Source::State::ParseLine(RawDocument* doc) {
-  line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
-  simdjson::ondemand::document json;
   auto fail = [&](std::string_view what) {
     doc->error = fmt::format("line {}: {}", line_number, what);
   };
-  if (parser.iterate(simdjson::padded_string_view(line.data(), line.size(), line.capacity())).get(json)) {
-    return fail("malformed JSON");
-  }
-  std::string_view text;
-  auto text_error = json.at_pointer(text_pointer).get_string().get(text);
-  if (text_error == simdjson::NO_SUCH_FIELD || text_error == simdjson::INCORRECT_TYPE) {
-    return fail(fmt::format("no string field '{}'", options.text_field));
-  }
-  if (text_error) {
-    std::string_view why = simdjson::error_message(text_error);
+  // The DOM parser validates the whole line before any lookup. (On Demand
+  // parses lazily, and a lookup after it met an error in the line, such as a
+  // trailing comma, crashed.)
+  line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+  simdjson::dom::element json;
+  if (auto error = parser.parse(line.data(), line.size(), false).get(json)) {
+    std::string_view why = simdjson::error_message(error);
     if (why.ends_with(".")) why.remove_suffix(1);
     return fail(fmt::format("malformed JSON ({})", why));
   }
+  // A field looked up in anything but an object fails with a message about
+  // JSON pointers, which would mislead.
+  if (!json.is_object()) return fail("not a JSON object");
+  std::string_view text;
+  if (json.at_pointer(text_pointer).get_string().get(text)) {
+    return fail(fmt::format("no string field '{}'", options.text_field));
+  }
   doc->bytes.assign(text);
 
-  simdjson::ondemand::value id;
+  // An empty id would name no record: the line's own id stays then.
+  simdjson::dom::element id;
   if (!json.at_pointer(id_pointer).get(id)) {
-    std::string_view id_text;
-    if (!id.get_string().get(id_text)) {
-      doc->id.assign(id_text);
-    } else if (id.type() == simdjson::ondemand::json_type::number) {
-      doc->id.assign(simdjson::to_json_string(id).value_unsafe());
+    if (id.is_string() && !id.get_string().value_unsafe().empty()) {
+      doc->id.assign(id.get_string().value_unsafe());
+    } else if (id.is_number()) {
+      doc->id = simdjson::minify(id);
     }
   }
   std::string_view date;
