@@ -1,6 +1,7 @@
 #include "lede/rules.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "test_util.h"
 
@@ -111,6 +112,17 @@ TEST_CASE("rules: duplicate ids across packs, packs defined twice, missing gazet
         "g.toml:7: rule g.x: n.tsv has no column 'nick'");
   CHECK(testing::LoadError({{"g.toml", gazetteer + "gazetteer = 'n.tsv'\n"}, {"n.tsv", "name\taliases\nA\tB\tC\n"}}) ==
         "n.tsv:2: 3 cells, but the header names 2 columns");
+}
+
+TEST_CASE("rules: patterns over RE2's memory budget are refused with file:line, alone or together") {
+  const std::string header = "[pack]\nname = \"big\"\nversion = \"1\"\n";
+  auto rule = [](int i, int letters) {
+    return fmt::format("[[rule]]\nid = \"big.x{0}\"\ntype = \"ORG\"\npattern = '{0}\\pL{{{1}}}'\n", i, letters);
+  };
+  CHECK(testing::LoadError({{"big.toml", header + rule(1, 1000)}}) ==
+        "big.toml:7: rule big.x1: the pattern exceeds RE2's memory budget (32 MiB)");
+  CHECK(testing::LoadError({{"big.toml", header + rule(1, 400) + rule(2, 400) + rule(3, 400) + rule(4, 400)}}) ==
+        "big.toml:4: the rules of pack big together exceed RE2's memory budget (32 MiB)");
 }
 
 TEST_CASE("rules: a blocking rule keeps its span free of entities") {

@@ -21,6 +21,7 @@ namespace {
 // small, RE2 keeps flushing it and falls back to its much slower NFA.
 constexpr int64_t kUnionMemory = int64_t{256} << 20;
 constexpr int64_t kRuleMemory = int64_t{8} << 20;
+constexpr int64_t kPackMemory = 4 * kRuleMemory;  // the Set of one pack's rules
 
 RE2::Options RegexOptions(int64_t max_mem, bool longest = true) {
   RE2::Options options;
@@ -266,7 +267,7 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
     auto [pack_set, added] = pack_sets.emplace(pack, compiled_->starts.size());
     if (added) {
       compiled_->starts.push_back(
-          Compiled::PackSet{std::make_unique<RE2::Set>(RegexOptions(kRuleMemory * 4), RE2::ANCHOR_START), {}});
+          Compiled::PackSet{std::make_unique<RE2::Set>(RegexOptions(kPackMemory), RE2::ANCHOR_START), {}});
     }
     Compiled::PackSet& starts = compiled_->starts[pack_set->second];
     starts.regex.push_back(static_cast<uint32_t>(regex_rules_.size()));
@@ -307,14 +308,17 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
   }
   if (regex_rules_.empty()) return true;
   // The union and the Sets take most of start-up: build them side by side.
-  auto starts_compiled = std::async(std::launch::async, [this] {
-    return std::all_of(compiled_->starts.begin(), compiled_->starts.end(),
-                       [](const Compiled::PackSet& s) { return s.set->Compile(); });
+  auto too_large = std::async(std::launch::async, [this] {
+    return std::find_if(compiled_->starts.begin(), compiled_->starts.end(),
+                        [](const Compiled::PackSet& s) { return !s.set->Compile(); });
   });
   compiled_->union_re = std::make_unique<RE2>(alternation, RegexOptions(kUnionMemory));
-  if (!starts_compiled.get() || !compiled_->union_re->ok()) {
-    *error = fmt::format("the rules together exceed RE2's memory budget ({} MiB): {}", kUnionMemory >> 20,
-                         compiled_->union_re->error());
+  if (auto pack = too_large.get(); pack != compiled_->starts.end()) {
+    *error = PackOverBudget(pack->regex, *rules);
+    return false;
+  }
+  if (!compiled_->union_re->ok()) {
+    *error = fmt::format("the rules together exceed RE2's memory budget ({} MiB)", kUnionMemory >> 20);
     return false;
   }
   // A rule that can match the empty string would match everywhere.
@@ -327,6 +331,20 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
     return false;
   }
   return true;
+}
+
+std::string Matcher::PackOverBudget(const std::vector<uint32_t>& regex, const std::vector<Rule>& rules) const {
+  // Rules are compiled one by one only here, on failure, to keep start-up short.
+  for (uint32_t index : regex) {
+    RE2::Set alone(RegexOptions(kPackMemory), RE2::ANCHOR_START);
+    if (alone.Add(regex_rules_[index]->plain, nullptr) >= 0 && alone.Compile()) continue;
+    const Rule& rule = rules[regex_rules_[index]->rule];
+    return fmt::format("{}: rule {}: the pattern exceeds RE2's memory budget ({} MiB)", rule.pattern_origin,
+                       rule.info.id, kPackMemory >> 20);
+  }
+  const Rule& first = rules[regex_rules_[regex.front()]->rule];
+  return fmt::format("{}: the rules of pack {} together exceed RE2's memory budget ({} MiB)", first.info.origin,
+                     first.info.id.substr(0, first.info.id.find('.')), kPackMemory >> 20);
 }
 
 void Matcher::RegexRule::Compile() const {

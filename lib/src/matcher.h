@@ -120,6 +120,9 @@ class Matcher {
   static std::vector<Span> RelativeCaptures(const RegexRule& regex, std::string_view text, Span span);
   void ScanRegex(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates) const;
   bool InContext(std::string_view text, const Candidate& candidate) const;
+  // "file:line: message" for a pack whose Set (its rules `regex`) is over
+  // RE2's memory budget: the first rule over it alone, else the pack.
+  std::string PackOverBudget(const std::vector<uint32_t>& regex, const std::vector<Rule>& rules) const;
   // For a lookup: whether the captures of `check` that took part all name
   // entries of its table (or forms of them: GazetteerTable::FindNameOrForm),
   // one at least. For a rejection: whether any names an entry exactly.
