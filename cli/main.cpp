@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -26,6 +27,26 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitUnmet = 1;
 constexpr int kExitError = 2;
+
+// Set by the first SIGINT of an extraction (see CatchInterrupt).
+std::atomic<bool> interrupted = false;
+
+void OnInterrupt(int) { interrupted = true; }
+
+// Ctrl-C during an extraction stops reading; the documents in flight are
+// finished and written, so the output ends with a whole record (and a whole
+// JSON array). The handler is reset by its first call: a second Ctrl-C kills
+// at once. SA_RESTART keeps a read or write it cuts short from failing. A
+// SIGINT that was ignored (nohup, `cmd &` in a script) stays ignored.
+void CatchInterrupt() {
+  struct sigaction action = {};
+  sigaction(SIGINT, nullptr, &action);
+  if (action.sa_handler == SIG_IGN) return;
+  action.sa_handler = OnInterrupt;
+  action.sa_flags = SA_RESETHAND | SA_RESTART;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+}
 
 int Fail(const std::string& message) {
   std::fprintf(stderr, "lede: %s\n", message.c_str());
@@ -106,6 +127,8 @@ int Extract(Args& args, const std::shared_ptr<const RuleSet>& rules) {
   Writer writer(args.writer);
   Output output;
   BatchSummary summary;
+  CatchInterrupt();
+  args.batch.interrupt = &interrupted;
   // --count writes its table at the end instead of the records.
   Status status = RunBatch(source, rules, args.extract, writer, args.batch,
                            [&](std::string_view bytes) { return args.count || output.Write(bytes); }, &summary);
@@ -114,6 +137,10 @@ int Extract(Args& args, const std::shared_ptr<const RuleSet>& rules) {
   if (args.count) output.Write(CountTable(summary));
   if (int code = output.Finish(); code != kExitOk) return code;
   if (summary.stopped) return kExitOk;  // the reader went away: not an error, as in ripgrep
+  if (interrupted) {
+    std::fprintf(stderr, "lede: interrupted after %llu records\n", static_cast<unsigned long long>(summary.documents));
+    return kExitError;
+  }
   if (summary.failed > 0) {
     if (!args.quiet) {
       std::fprintf(stderr, "lede: %llu of %llu inputs could not be processed; their records carry \"error\"\n",
@@ -259,5 +286,12 @@ int Run(int argc, char** argv) {
 int main(int argc, char** argv) {
   // A closed pipe must show up as EPIPE from fwrite, not kill the process.
   std::signal(SIGPIPE, SIG_IGN);
-  return lede::cli::Run(argc, argv);
+  const int code = lede::cli::Run(argc, argv);
+  if (lede::cli::interrupted) {
+    // Die of the signal, as the shell expects of an interrupted command
+    // (status 130; a loop around lede stops too).
+    std::signal(SIGINT, SIG_DFL);
+    std::raise(SIGINT);
+  }
+  return code;
 }

@@ -51,7 +51,8 @@ Status RunBatch(Source& source, std::shared_ptr<const RuleSet> rules, const Extr
       tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order,
                                     [&](tbb::flow_control& control) -> Item* {
                                       auto item = std::make_unique<Item>();
-                                      if (stop || !source.Next(&item->raw)) {
+                                      if (stop || (options.interrupt != nullptr && *options.interrupt) ||
+                                          !source.Next(&item->raw)) {
                                         control.stop();
                                         return nullptr;
                                       }

@@ -7,6 +7,7 @@
 #ifndef LEDE_BATCH_H_
 #define LEDE_BATCH_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -25,6 +26,10 @@ namespace lede {
 struct BatchOptions {
   unsigned threads = 0;        // 0: one per core
   unsigned max_in_flight = 0;  // 0: four per thread
+  // Once *interrupt is true (a signal handler may set it), no more documents
+  // are read; those already read are finished and written, so the output
+  // ends with whole records and is framed as usual.
+  const std::atomic<bool>* interrupt = nullptr;
 };
 
 // What the documents of a run held, for one entity type.
