@@ -7,29 +7,7 @@
 # Runs from the repository root; needs bash and jq.
 set -uo pipefail
 
-LEDE=$(realpath "$1")
-cd "$(dirname "$0")/.."
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-failures=0
-checks=0
-
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
-# expect_eq NAME EXPECTED ACTUAL
-expect_eq() {
-  checks=$((checks + 1))
-  [[ "$2" == "$3" ]] || fail "$1"$'\n'"  expected: $2"$'\n'"  actual:   $3"
-}
-
-# run ARGS...: runs lede, keeping stdout, stderr and the exit status.
-run() {
-  "$LEDE" "$@" >"$WORK/out" 2>"$WORK/err"
-  status=$?
-}
+source "$(dirname "$0")/test_lib.sh" "$1"
 
 # --- samples: each article against its expected records ---------------------
 while IFS=$'\t' read -r file dct; do
@@ -51,19 +29,6 @@ done <samples/dct.tsv
 [[ -n "${LEDE_BLESS:-}" ]] && { echo "blessed samples/*.expected.jsonl"; exit 0; }
 
 sample=samples/oracle-zoom-ftc-block.txt
-
-# --- a missing input is an error record; the others go on; exit 2 -----------
-run missing.txt "$sample"
-expect_eq "missing: exit status" 2 "$status"
-expect_eq "missing: two records" 2 "$(wc -l <"$WORK/out")"
-expect_eq "missing: first record is the error" \
-  '{"schema":"lede/1","id":"missing.txt","error":"cannot open: No such file or directory","entities":[],"agreements":[],"warnings":[]}' \
-  "$(head -1 "$WORK/out")"
-expect_eq "missing: second record is the sample" "$sample" "$(sed -n 2p "$WORK/out" | jq -r .id)"
-expect_eq "missing: summary on stderr" \
-  'lede: 1 of 2 inputs could not be processed; their records carry "error"' "$(cat "$WORK/err")"
-run --quiet missing.txt
-expect_eq "missing --quiet: nothing on stderr" "" "$(cat "$WORK/err")"
 
 # --- invalid UTF-8 on stdin: one record with a warning, exit 0 ---------------
 printf 'Nokia \xff\xfe signed in 2021.' | "$LEDE" - >"$WORK/out" 2>"$WORK/err"
@@ -147,7 +112,36 @@ if [[ -w /dev/full ]]; then
   "$LEDE" "$WORK/many.jsonl" >/dev/full 2>"$WORK/err"
   expect_eq "full disk: exit status" 2 "$?"
   expect_eq "full disk: message" "lede: cannot write the output: No space left on device" "$(cat "$WORK/err")"
+else
+  skip "full disk" "/dev/full is not writable"
 fi
+
+# --- SIGINT: no more input is read, the records begun are finished ------------
+# The writer below finishes its first 200 lines only once lede has read most
+# of them (a pipe holds 64 KiB), so lede is extracting when it is
+# interrupted; the last 100 lines come after that and are not read, except
+# one if lede was waiting for input.
+sentence=$(printf 'Nokia and Huawei signed a deal in 2021. %.0s' $(seq 40))
+for i in $(seq 1 300); do printf '{"id":"%s","text":"%s"}\n' "$i" "$sentence"; done >"$WORK/slow.jsonl"
+set -m  # a background job of a script otherwise ignores SIGINT, and so does lede
+{
+  head -200 "$WORK/slow.jsonl"
+  touch "$WORK/written"
+  until [[ -e "$WORK/go-on" ]]; do sleep 0.1; done
+  tail -100 "$WORK/slow.jsonl"
+} | "$LEDE" --jsonl - >"$WORK/out" 2>"$WORK/err" &
+pid=$!
+set +m
+for _ in $(seq 600); do [[ -e "$WORK/written" ]] && break; sleep 0.1; done
+kill -INT "$pid"
+touch "$WORK/go-on"
+wait "$pid"
+expect_eq "SIGINT: dies of the signal (status 130)" 130 "$?"
+records=$(wc -l <"$WORK/out")
+expect_eq "SIGINT: says so" "lede: interrupted after $records records" "$(cat "$WORK/err")"
+expect_eq "SIGINT: whole records, in order" "$(seq 1 "$records")" "$(jq -r .id "$WORK/out")"
+((records > 0 && records < 300)) || fail "SIGINT: $records records, expected some but not all"
+checks=$((checks + 1))
 
 # --- eval on a small gold file ---------------------------------------------------
 printf '%s\n' '{"id":"g","text":"Up 5% in 2021.","dct":null,"entities":[{"start":3,"end":5,"type":"PERCENT","text":"5%","value":"5"},{"start":9,"end":13,"type":"DATE","text":"2021","value":"2021"}]}' >"$WORK/gold.jsonl"
@@ -157,5 +151,4 @@ expect_eq "eval: perfect scores" '[1,1,1]' "$(jq -c '[.total.strict_f1, .total.r
 run eval
 expect_eq "eval without gold" "lede: eval needs --gold FILE" "$(head -1 "$WORK/err")"
 
-echo "$checks checks, $failures failed"
-[[ $failures -eq 0 ]]
+finish
