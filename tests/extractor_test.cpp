@@ -2,6 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <thread>
+
+#include "lede/source.h"
+#include "lede/writer.h"
 #include "test_util.h"
 
 namespace lede {
@@ -108,6 +113,38 @@ TEST_CASE("extractor: agreements with the built-in packs") {
   // Cue words end at word boundaries: "significant" holds no "sign".
   CHECK(kinds("The deal made significant progress.").empty());
   CHECK(kinds("There was a great deal of interest, and the ministry will deal with the problem.").empty());
+}
+
+// The state RunBatch shares between its workers (the rules with their lazily
+// compiled regexes, one Writer) under plain threads: ThreadSanitizer (the tsan
+// preset runs this suite) cannot see oneTBB's own synchronization, since
+// Debian's libtbb is not instrumented.
+TEST_CASE("extractor: threads sharing the rules and a writer make what one thread makes" *
+          doctest::test_suite("threads")) {
+  std::vector<std::string> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(LEDE_GOLDEN_DIR)) {
+    if (entry.path().extension() == ".jsonl") paths.push_back(entry.path().string());
+  }
+  std::vector<RawDocument> inputs;
+  Source source(paths, SourceOptions{});
+  for (RawDocument doc; source.Next(&doc);) inputs.push_back(doc);
+  REQUIRE(inputs.size() > 50);
+
+  std::shared_ptr<const RuleSet> rules;  // fresh, so that the threads compile its regexes
+  REQUIRE(RuleSet::Load(RuleSetOptions{}, &rules).ok());
+  const Writer writer(WriterOptions{});
+  auto run = [&](std::vector<std::string>* records) {
+    std::unique_ptr<Extractor> extractor;
+    if (!Extractor::Create(rules, ExtractOptions{}, &extractor).ok()) return;  // no records: the test fails
+    for (const RawDocument& raw : inputs) records->push_back(writer.Format(extractor->Extract(raw)));
+  };
+  std::vector<std::vector<std::string>> records(4);
+  std::vector<std::thread> threads;
+  for (auto& out : records) threads.emplace_back(run, &out);
+  for (std::thread& thread : threads) thread.join();
+  std::vector<std::string> alone;
+  run(&alone);
+  for (const auto& out : records) CHECK(out == alone);
 }
 
 }  // namespace
