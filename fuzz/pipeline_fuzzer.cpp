@@ -16,7 +16,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!lede::Extractor::Create(rules, lede::ExtractOptions{"2022-11-28", {}, false}, &e).ok()) std::abort();
     return e;
   }();
-  lede::RawDocument raw{"fuzz", std::string(reinterpret_cast<const char*>(data), size), "", ""};
+  lede::RawDocument raw;
+  raw.id = "fuzz";
+  raw.bytes.assign(reinterpret_cast<const char*>(data), size);
   lede::Document doc = extractor->Extract(raw);
   for (const lede::Entity& entity : doc.entities) {
     for (const lede::Mention& m : entity.mentions) {

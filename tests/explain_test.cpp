@@ -52,11 +52,18 @@ normalize = "person"
 
 constexpr const char* kText = "Acme Corp rose 5% with 5G, said Steven Geiszler, for the umpteenth time; then Geiszler left.";
 
+RawDocument Input() {
+  RawDocument raw;
+  raw.id = "t";
+  raw.bytes = kText;
+  return raw;
+}
+
 std::vector<CandidateTrace> Trace(const ExtractOptions& options, Document* doc) {
   std::unique_ptr<Extractor> extractor;
   REQUIRE(Extractor::Create(testing::RulesFrom({{"x.toml", kPack}}), options, &extractor).ok());
   std::vector<CandidateTrace> trace;
-  *doc = extractor->Extract(RawDocument{"t", kText, "", ""}, &trace);
+  *doc = extractor->Extract(Input(), &trace);
   return trace;
 }
 
@@ -88,7 +95,7 @@ TEST_CASE("explain: the trace holds every candidate in text order with its fate"
   // The Extractor's result is the same with or without a trace.
   std::unique_ptr<Extractor> extractor;
   REQUIRE(Extractor::Create(testing::RulesFrom({{"x.toml", kPack}}), ExtractOptions{}, &extractor).ok());
-  CHECK(testing::Found(extractor->Extract(RawDocument{"t", kText, "", ""})) == testing::Found(doc));
+  CHECK(testing::Found(extractor->Extract(Input())) == testing::Found(doc));
 }
 
 TEST_CASE("explain: a type filter marks what it leaves out") {

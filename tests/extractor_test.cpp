@@ -91,8 +91,11 @@ TEST_CASE("extractor: empty and blank documents yield empty records") {
 TEST_CASE("extractor: one extractor serves many documents without carrying state over") {
   std::unique_ptr<Extractor> extractor;
   REQUIRE(Extractor::Create(testing::BuiltinRules(), ExtractOptions{}, &extractor).ok());
-  RawDocument first{"1", "Nokia rose 5%.", "", ""};
-  RawDocument second{"2", "Germany.", "", ""};
+  RawDocument first, second;
+  first.id = "1";
+  first.bytes = "Nokia rose 5%.";
+  second.id = "2";
+  second.bytes = "Germany.";
   CHECK(testing::Found(extractor->Extract(first)) == Strings{"ORG Nokia", "PERCENT 5%=5"});
   CHECK(testing::Found(extractor->Extract(second)) == Strings{"GPE Germany"});
 }

@@ -147,6 +147,26 @@ TEST_CASE("writer: an error record keeps the arrays, so that jq filters still wo
         R"("entities":[],"agreements":[],"warnings":[]})");
 }
 
+TEST_CASE("writer: a skipped input keeps the arrays and says why in its one warning") {
+  Document doc;
+  doc.id = "dir/logo.png";
+  doc.skipped = true;
+  doc.warnings.push_back(Warning{"binary", "binary file (a NUL byte in the first 8 KiB), skipped"});
+  CHECK(Writer(WriterOptions{}).Format(doc) ==
+        R"({"schema":"lede/1","id":"dir/logo.png","entities":[],"agreements":[],)"
+        R"("warnings":[{"code":"binary","message":"binary file (a NUL byte in the first 8 KiB), skipped"}]})");
+}
+
+TEST_CASE("writer: kept input fields come under meta after the id, in error records too") {
+  Document doc;
+  doc.id = "d1";
+  doc.error = "line 3: no string field 'text'";
+  doc.meta = {{"source", R"("reuters")"}, {"tags", R"(["a","b"])"}, {"we\"ird", "null"}};
+  CHECK(Writer(WriterOptions{}).Format(doc) ==
+        R"({"schema":"lede/1","id":"d1","meta":{"source":"reuters","tags":["a","b"],"we\"ird":null},)"
+        R"("error":"line 3: no string field 'text'","entities":[],"agreements":[],"warnings":[]})");
+}
+
 TEST_CASE("writer: pretty output indents by two spaces") {
   WriterOptions options;
   options.pretty = true;

@@ -145,8 +145,14 @@ Document Extractor::Extract(const RawDocument& raw, std::vector<CandidateTrace>*
   Document doc;
   doc.id = raw.id;
   doc.input_bytes = raw.bytes.size();
+  doc.meta = raw.meta;
   if (!raw.error.empty()) {
     doc.error = raw.error;
+    return doc;
+  }
+  if (!raw.skipped.code.empty()) {
+    doc.skipped = true;
+    doc.warnings.push_back(raw.skipped);
     return doc;
   }
   StageClock clock;

@@ -91,6 +91,11 @@ void JsonBuilder::Close(char bracket) {
   out_->push_back(bracket);
 }
 
+void JsonBuilder::Raw(std::string_view json) {
+  BeforeValue();
+  out_->append(json);
+}
+
 void JsonBuilder::String(std::string_view s) {
   BeforeValue();
   AppendJsonString(s, out_);

@@ -32,6 +32,8 @@ class JsonBuilder {
   // `digits` must already be a valid JSON number.
   void Number(std::string_view digits);
   void Number(uint64_t n);
+  // A value already serialized as valid, compact JSON; written as it is.
+  void Raw(std::string_view json);
   void Null();
   void Bool(bool b);
 

@@ -127,10 +127,19 @@ std::string JsonRecord(const Document& doc, const WriterOptions& options) {
   json.String(kSchema);
   json.Key("id");
   json.String(doc.id);
+  if (!doc.meta.empty()) {
+    json.Key("meta");
+    json.BeginObject();
+    for (const auto& [name, value] : doc.meta) {
+      json.Key(name);
+      json.Raw(value);
+    }
+    json.EndObject();
+  }
   if (!doc.error.empty()) {
     json.Key("error");
     json.String(doc.error);
-  } else {
+  } else if (!doc.skipped) {
     json.Key("dct");
     if (doc.dct.empty()) {
       json.Null();

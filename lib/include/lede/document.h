@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace lede {
@@ -29,12 +30,24 @@ struct Span {
   friend bool operator==(const Span&, const Span&) = default;
 };
 
+// Something worth knowing that did not stop processing ("invalid-utf8").
+struct Warning {
+  std::string code;     // stable, machine-readable: "invalid-utf8", "bom"
+  std::string message;  // for people
+};
+
 // One input as the Source yields it, before decoding.
 struct RawDocument {
-  std::string id;     // the path, "path:line" for JSON Lines, or the id field
+  std::string id;     // the path, "path:line" for JSON Lines, "archive:member", or the id field
   std::string bytes;  // as read, in any encoding
   std::string dct;    // document creation date given by the input, "" if none
   std::string error;  // why the input could not be read ("" if it was)
+  // Set (a non-empty code) when the input was passed over unread, such as a
+  // binary file in a directory: its record carries this warning, no error.
+  Warning skipped;
+  // Other fields of a JSON Lines input (--keep-fields): name -> the value as
+  // compact JSON, in input order.
+  std::vector<std::pair<std::string, std::string>> meta;
 };
 
 enum class TokenKind : uint8_t {
@@ -106,12 +119,6 @@ struct Entity {
   std::vector<Mention> mentions;  // in text order, never empty
 };
 
-// Something worth knowing that did not stop processing ("invalid-utf8").
-struct Warning {
-  std::string code;     // stable, machine-readable: "invalid-utf8", "bom"
-  std::string message;  // for people
-};
-
 // An agreement event: who reached, signed, extended or ended which deal
 // with whom, and when (docs/agreements.md).
 struct Agreement {
@@ -145,6 +152,8 @@ struct Document {
   std::vector<Agreement> agreements;
   std::vector<Warning> warnings;
   std::string error;  // why it could not be processed; then all else is empty
+  bool skipped = false;  // passed over unread (RawDocument::skipped); warnings say why
+  std::vector<std::pair<std::string, std::string>> meta;  // RawDocument::meta, passed through
 
   std::string_view Text(Span span) const {
     return std::string_view(text).substr(span.begin, span.size());
