@@ -48,8 +48,16 @@ constexpr Flag kFlags[] = {
      kExtract},
     {"id-field", "FIELD", "JSON Lines field holding the document id (default id).", kExtract},
     {"date-field", "FIELD", "JSON Lines field holding the document date (default dct).", kExtract},
-    {"max-doc-bytes", "N", "Larger documents become error records (default 64M; K, M, G suffixes).", kExtract},
-    {"quiet,q", nullptr, "No summary of failed inputs on stderr.", kExtract},
+    {"keep-fields", nullptr, "Pass the other fields of JSON Lines inputs through, under \"meta\" in each record.",
+     kExtract},
+    {"max-doc-bytes", "N",
+     "Larger documents (archive members and JSON Lines lines too) become error records (default 64M; K, M, G "
+     "suffixes).",
+     kExtract},
+    {"progress", nullptr,
+     "Show progress on stderr even when it is not a terminal (by default only on a terminal, after a second).",
+     kExtract},
+    {"quiet,q", nullptr, "No progress and no summary of failed inputs on stderr.", kExtract},
     {"profile", nullptr, "Print the time spent per stage, over all threads, on stderr at the end.", kExtract},
     {"patterns", "DIR",
      "Add the rule packs in DIR (repeatable); a pack named like a built-in one replaces it.", kAll},
@@ -169,6 +177,8 @@ class Builder {
     a.rules.builtin = !Switch("no-builtin");
     a.rules.pattern_dirs = All("patterns");
     a.quiet = Switch("quiet");
+    a.progress = Switch("progress");
+    if (a.quiet && a.progress) return Fail("--progress and --quiet exclude each other");
     a.profile = Switch("profile");
     a.json = Switch("json");
     if (Has("dct")) a.extract.dct = Last("dct");
@@ -202,6 +212,7 @@ class Builder {
     if (Has("text-field")) a.source.text_field = Last("text-field");
     if (Has("id-field")) a.source.id_field = Last("id-field");
     if (Has("date-field")) a.source.date_field = Last("date-field");
+    a.source.keep_fields = Switch("keep-fields");
     if (Has("max-doc-bytes") && !ParseCount(Last("max-doc-bytes"), "max-doc-bytes", &a.source.max_document_bytes,
                                             error_)) {
       return false;
@@ -330,7 +341,7 @@ namespace {
 
 // What --help and the man page say around the flags.
 constexpr std::pair<const char*, const char*> kCommands[] = {
-    {"lede [OPTIONS] [PATH|-]...", "extract from files, directories, JSON Lines or stdin"},
+    {"lede [OPTIONS] [PATH|-]...", "extract from files, directories, JSON Lines, archives or stdin"},
     {"lede explain [OPTIONS] TEXT|FILE", "which rule fired where, what the resolver dropped and why"},
     {"lede rules list|test|check [PACK]", "show, self-test or lint the rule packs"},
     {"lede eval --gold GOLD.jsonl", "precision / recall / F1 per type against a gold corpus"},
@@ -339,6 +350,7 @@ constexpr std::pair<const char*, const char*> kExamples[] = {
     {"lede --dct 2022-11-28 article.txt", "one article, relative dates resolved against its date"},
     {"cat article.txt | lede -t ORG,GPE | jq -r '.entities[].canonical'", "organization and place names"},
     {"lede archive.jsonl --text-field body -j 8 > entities.jsonl", "a JSON Lines archive on 8 threads"},
+    {"lede news-2023.tar.zst dump.jsonl.gz > entities.jsonl", "archives and compressed files, streamed"},
     {"lede --format tsv dir/ | cut -f3,4 | sort | uniq -c", "mention texts per type, counted"},
     {"lede --format text article.txt", "the article with its entities marked"},
     {"lede --format html dir/ > report.html", "one report page to open in a browser"},
@@ -407,10 +419,10 @@ std::string ManPage() {
   for (const auto& [usage, what] : kCommands) out += fmt::format(".B {}\n.br\n", Roff(usage, true));
   out +=
       ".SH DESCRIPTION\n"
-      "lede reads news articles (files, directories, JSON Lines, standard input), finds entities with rule "
-      "packs (organizations, people, places, dates, amounts), normalizes their values, finds agreements "
-      "between parties, and writes one record per input: JSON Lines by default, or JSON, TSV, marked-up "
-      "text or an HTML report.\n.PP\n";
+      "lede reads news articles (files, directories, JSON Lines, archives, standard input), finds entities "
+      "with rule packs (organizations, people, places, dates, amounts), normalizes their values, finds "
+      "agreements between parties, and writes one record per input: JSON Lines by default, or JSON, TSV, "
+      "marked-up text or an HTML report.\n.PP\n";
   for (const auto& [usage, what] : kCommands) {
     out += fmt::format(".TP\n.B {}\n{}.\n", Roff(usage, true), Roff(what));
   }

@@ -29,7 +29,8 @@ struct Args {
   Command command = Command::kExtract;
   std::vector<std::string> paths;  // inputs of extract; explain: a file, or the words of a text
   std::string pack;                // rules test|check: one pack, or all
-  bool quiet = false;
+  bool quiet = false;              // no progress, no summary on stderr
+  bool progress = false;           // progress on stderr even when it is not a terminal
   bool profile = false;            // per-stage times on stderr
   bool json = false;               // eval: a JSON report
   RuleSetOptions rules;

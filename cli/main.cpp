@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 
 #include <unistd.h>
 
@@ -18,6 +19,7 @@
 #include "lede/batch.h"
 #include "lede/eval.h"
 #include "lede/explain.h"
+#include "lede/progress.h"
 #include "lede/rules.h"
 
 namespace lede::cli {
@@ -82,10 +84,10 @@ class Output {
 
 void PrintProfile(const BatchSummary& summary) {
   const StageTimes& t = summary.stages;
-  const std::pair<const char*, double> stages[] = {{"decode", t.decode},       {"segment", t.segment},
-                                                   {"match", t.match},         {"resolve", t.resolve},
-                                                   {"normalize", t.normalize}, {"link", t.link},
-                                                   {"agreements", t.agreements}, {"write", summary.format}};
+  const std::pair<const char*, double> stages[] = {
+      {"read", summary.read},   {"decode", t.decode},       {"segment", t.segment}, {"match", t.match},
+      {"resolve", t.resolve},   {"normalize", t.normalize}, {"link", t.link},       {"agreements", t.agreements},
+      {"write", summary.write}};
   double total = 0;
   for (const auto& [name, seconds] : stages) total += seconds;
   std::fprintf(stderr, "lede: %llu documents, %.1f MB; time per stage, all threads:\n",
@@ -129,9 +131,23 @@ int Extract(Args& args, const std::shared_ptr<const RuleSet>& rules) {
   BatchSummary summary;
   CatchInterrupt();
   args.batch.interrupt = &interrupted;
+  // Progress only where someone watches: on a terminal, unless forced.
+  const bool terminal = isatty(STDERR_FILENO) != 0;
+  BatchProgress progress;
+  BatchOptions batch = args.batch;
+  std::unique_ptr<ProgressMeter> meter;
+  if (args.progress || (terminal && !args.quiet)) {
+    ProgressOptions options;
+    options.terminal = terminal;
+    options.delay_seconds = args.progress ? 0 : 1;
+    options.total_bytes = source.TotalBytes();
+    batch.progress = &progress;
+    meter = std::make_unique<ProgressMeter>(progress, options);
+  }
   // --count writes its table at the end instead of the records.
-  Status status = RunBatch(source, rules, args.extract, writer, args.batch,
+  Status status = RunBatch(source, rules, args.extract, writer, batch,
                            [&](std::string_view bytes) { return args.count || output.Write(bytes); }, &summary);
+  if (meter) meter->Finish();
   if (!status.ok()) return Fail(status.message());
   if (args.profile) PrintProfile(summary);
   if (args.count) output.Write(CountTable(summary));

@@ -46,6 +46,23 @@ TEST_CASE("batch: records come out in input order, whatever the threads") {
   }
 }
 
+TEST_CASE("batch: the progress counters end at the records written and the bytes read") {
+  testing::TempDir dir;
+  const std::string path = dir.Write("in.jsonl", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n{\"text\":\"c\"}\n");
+  Source source({path}, SourceOptions{});
+  Writer writer(WriterOptions{});
+  BatchSummary summary;
+  BatchProgress progress;
+  BatchOptions options;
+  options.progress = &progress;
+  REQUIRE(RunBatch(source, testing::BuiltinRules(), ExtractOptions{}, writer, options,
+                   [](std::string_view) { return true; }, &summary)
+              .ok());
+  CHECK(progress.documents == 3);
+  CHECK(progress.bytes_read == 39);
+  CHECK(summary.bytes == 3);
+}
+
 TEST_CASE("batch: a sink that refuses stops the run early") {
   testing::TempDir dir;
   std::string lines;

@@ -98,10 +98,110 @@ expect_eq "directory order" \
   "$(jq -c '[.[].id]' "$WORK/out")"
 run -t gpe "$sample"
 expect_eq "type filter" '["GPE"]' "$(jq -c '[.entities[].type] | unique' "$WORK/out")"
-printf '{"id":"a","text":"Nokia rose 5%%.","dct":"2022-11-28"}\n{"id":"b","text":"In 2021."}\n' |
+printf '{"id":"a","text":"Nokia rose 5%%.","dct":"2022-11-28"}\n{"id":"b","text":"In 2021."}\n{"text":"c"}\n' |
   "$LEDE" --jsonl - >"$WORK/out"
-expect_eq "jsonl on stdin" '["a","2022-11-28","input"]|["b",null,null]' \
+expect_eq "jsonl on stdin: one record per line, in order" '["a","2022-11-28","input"]|["b",null,null]|["-:3",null,null]' \
   "$(jq -c '[.id,.dct,.dct_source]' "$WORK/out" | paste -sd'|')"
+
+# --- archives, binary files in directories, kept fields ------------------------
+mkdir -p "$WORK/arc/news"
+printf 'Nokia rose 5%% in 2021.' >"$WORK/arc/news/a.txt"
+printf '{"id":"j1","text":"Huawei in 2022.","source":"wire","tags":["x"]}\n' >"$WORK/arc/news/b.jsonl"
+(cd "$WORK/arc" && tar --sort=name -czf news.tar.gz news && gzip -k news/a.txt && head -c 30 news/a.txt.gz >cut.txt.gz)
+printf 'GIF89a\0\0\1' >"$WORK/arc/news/logo.gif"
+(cd "$WORK/arc" && "$LEDE" news.tar.gz news/a.txt.gz >"$WORK/out" 2>"$WORK/err")
+expect_eq "archive: exit status" 0 "$?"
+expect_eq "archive: ids and texts" \
+  '["news.tar.gz:news/a.txt",3]|["j1",2]|["news/a.txt.gz",3]' \
+  "$(jq -c '[.id, (.entities | length)]' "$WORK/out" | paste -sd'|')"
+(cd "$WORK/arc" && "$LEDE" cut.txt.gz news/a.txt >"$WORK/out" 2>"$WORK/err")
+expect_eq "truncated gzip: exit status" 2 "$?"
+expect_eq "truncated gzip: its error record, then the next input" \
+  '{"schema":"lede/1","id":"cut.txt.gz","error":"cannot open: truncated gzip input","entities":[],"agreements":[],"warnings":[]}|news/a.txt' \
+  "$(head -1 "$WORK/out")|$(sed -n 2p "$WORK/out" | jq -r .id)"
+(cd "$WORK/arc" && "$LEDE" news >"$WORK/out" 2>"$WORK/err")
+expect_eq "binary file in a directory: exit status" 0 "$?"
+expect_eq "binary file in a directory: a record with a warning" \
+  '{"schema":"lede/1","id":"news/logo.gif","entities":[],"agreements":[],"warnings":[{"code":"binary","message":"binary file (a NUL byte in the first 8 KiB), skipped"}]}' \
+  "$(grep logo.gif "$WORK/out")"
+expect_eq "binary file in a directory: quiet" "" "$(cat "$WORK/err")"
+run --keep-fields "$WORK/arc/news/b.jsonl"
+expect_eq "keep-fields: meta after the id" '["j1",{"source":"wire","tags":["x"]}]' "$(jq -c '[.id, .meta]' "$WORK/out")"
+run "$WORK/arc/news/b.jsonl"
+expect_eq "no keep-fields: no meta" 'false' "$(jq -c 'has("meta")' "$WORK/out")"
+
+# --- every input kind: one record per document, in input order -----------------
+# The archives are made by the tools people use (tar, gzip, zstd, zip; all in
+# scripts/install-deps); the unit tests make the odd ones with libarchive.
+mkdir -p "$WORK/kinds/docs"
+for k in 1 2 3 4 5; do printf 'Nokia rose %d%% in 2021.' "$k" >"$WORK/kinds/docs/d$k.txt"; done
+for k in 1 2 3 4 5; do jq -cRs --arg id "j$k" '{id: $id, text: .}' "$WORK/kinds/docs/d$k.txt"; done >"$WORK/kinds/all.jsonl"
+(cd "$WORK/kinds" && tar --sort=name -cf docs.tar docs && tar --sort=name -czf docs.tar.gz docs &&
+  tar --sort=name --zstd -cf docs.tar.zst docs && zip -q docs.zip docs/*.txt && gzip -k all.jsonl &&
+  zstd -q -k all.jsonl && gzip -c docs/d3.txt >one.txt.gz && zstd -q -c docs/d3.txt >one.txt.zst)
+# "id percent" per record, '|' between records.
+records() { jq -r '"\(.id) \([.entities[] | select(.type == "PERCENT") | .value] | join(","))"' "$WORK/out" | paste -sd'|'; }
+# The five documents under ids PREFIX1..PREFIX5 (SUFFIX after each number).
+five() { for k in 1 2 3 4 5; do printf '%s%s%s %s\n' "$1" "$k" "$2" "$k"; done | paste -sd'|'; }
+# INPUT ID-PREFIX [ID-SUFFIX] per kind.
+for kind in "docs docs/d .txt" "docs.tar docs.tar:docs/d .txt" "docs.tar.gz docs.tar.gz:docs/d .txt" \
+  "docs.tar.zst docs.tar.zst:docs/d .txt" "docs.zip docs.zip:docs/d .txt" "all.jsonl j" "all.jsonl.gz j" \
+  "all.jsonl.zst j"; do
+  read -r input prefix suffix <<<"$kind"
+  (cd "$WORK/kinds" && "$LEDE" "$input" >"$WORK/out" 2>"$WORK/err")
+  expect_eq "input kind $input: exit status" 0 "$?"
+  expect_eq "input kind $input: records in order" "$(five "$prefix" "$suffix")" "$(records)"
+done
+(cd "$WORK/kinds" && "$LEDE" one.txt.gz one.txt.zst >"$WORK/out")
+expect_eq "input kind .gz and .zst: the file they hold" "one.txt.gz 3|one.txt.zst 3" "$(records)"
+"$LEDE" - <"$WORK/kinds/docs/d3.txt" >"$WORK/out"
+expect_eq "input kind stdin: one document" "- 3" "$(records)"
+"$LEDE" --jsonl - <"$WORK/kinds/all.jsonl" >"$WORK/out"
+expect_eq "input kind stdin --jsonl: one document per line" "$(five j "")" "$(records)"
+jq -c '{article: {body: .text, meta: {key: .id, day: "2021-03-04"}}, source: "wire"}' "$WORK/kinds/all.jsonl" |
+  "$LEDE" --jsonl --text-field article.body --id-field article.meta.key --date-field article.meta.day --keep-fields - \
+    >"$WORK/out"
+expect_eq "dotted fields and meta" "$(five j "")" "$(records)"
+expect_eq "dotted fields and meta: dct and meta" '["2021-03-04","input",{"source":"wire"}]' \
+  "$(head -1 "$WORK/out" | jq -c '[.dct, .dct_source, .meta]')"
+
+# --- --max-doc-bytes: an error record, the rest goes on ----------------------------
+head -c 5000 /dev/zero | tr '\0' x | "$LEDE" --max-doc-bytes 1K - >"$WORK/out" 2>"$WORK/err"
+expect_eq "max-doc-bytes on stdin: exit status" 2 "$?"
+expect_eq "max-doc-bytes on stdin: the error record" \
+  '{"schema":"lede/1","id":"-","error":"larger than the limit of 1024 bytes (--max-doc-bytes)","entities":[],"agreements":[],"warnings":[]}' \
+  "$(cat "$WORK/out")"
+{ jq -cn '{id: "long", text: ("x" * 5000)}'; head -2 "$WORK/kinds/all.jsonl"; } |
+  "$LEDE" --jsonl --max-doc-bytes 1K - >"$WORK/out" 2>"$WORK/err"
+expect_eq "max-doc-bytes in JSON Lines: exit status" 2 "$?"
+expect_eq "max-doc-bytes in JSON Lines: an error record for the long line, then the others" \
+  '["-:1","line 1: larger than the limit of 1024 bytes (--max-doc-bytes)"]|["j1",null]|["j2",null]' \
+  "$(jq -c '[.id, .error]' "$WORK/out" | paste -sd'|')"
+
+# --- progress and profile on stderr ----------------------------------------------
+run "$sample"
+expect_eq "no progress in a pipe" "" "$(cat "$WORK/err")"
+run --progress "$sample"
+expect_eq "forced progress: final line" "lede: 1 document, 0.0 MB in" "$(grep -o '^lede: 1 document, 0.0 MB in' "$WORK/err")"
+expect_eq "forced progress: records unchanged" "$sample" "$(jq -r .id "$WORK/out")"
+# On a terminal (script(1) gives one), progress shows once a run has lasted a
+# second, redrawn in place, and ends with the totals; --quiet hides it. The
+# input comes late, so that the run lasts long enough even on a fast machine.
+if command -v script >/dev/null; then
+  slow_run="(sleep 3; cat $sample) | '$LEDE' - >'$WORK/out'"
+  script -qec "$slow_run" /dev/null >"$WORK/tty"
+  expect_eq "terminal: the line is redrawn in place" "\\rlede: " "$(head -c 7 "$WORK/tty" | sed 's/\r/\\r/')"
+  expect_eq "terminal: the totals at the end" "lede: 1 document, 0.0 MB in" \
+    "$(tr '\r' '\n' <"$WORK/tty" | grep -o '^lede: 1 document, 0.0 MB in')"
+  expect_eq "terminal: records unchanged" "-" "$(jq -r .id "$WORK/out")"
+  script -qec "$slow_run --quiet" /dev/null >"$WORK/tty"
+  expect_eq "terminal --quiet: nothing" "" "$(cat "$WORK/tty")"
+fi
+run --progress --quiet "$sample"
+expect_eq "progress and quiet: usage error" "lede: --progress and --quiet exclude each other" "$(head -1 "$WORK/err")"
+run --profile "$sample"
+expect_eq "profile: every stage" "read decode segment match resolve normalize link agreements write" \
+  "$(tail -n +2 "$WORK/err" | awk '{print $1}' | paste -sd' ')"
 
 # --- output: a closed pipe is quiet success; a full disk is an error ----------
 for i in $(seq 1 2000); do printf '{"id":"%s","text":"Nokia and Huawei in 2021."}\n' "$i"; done >"$WORK/many.jsonl"

@@ -20,6 +20,10 @@ struct Item {
   bool failed = false;
 };
 
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
 }  // namespace
 
 Status RunBatch(Source& source, std::shared_ptr<const RuleSet> rules, const ExtractOptions& extract,
@@ -44,12 +48,15 @@ Status RunBatch(Source& source, std::shared_ptr<const RuleSet> rules, const Extr
   writer.Begin(&out);
   if (!out.empty() && !sink(out)) stop = true;
 
+  BatchProgress* progress = options.progress;
   tbb::enumerable_thread_specific<double> format_seconds(0.0);
   tbb::enumerable_thread_specific<std::map<std::string, TypeCount>> type_counts;
+  double output_seconds = 0;
   tbb::parallel_pipeline(
       in_flight,
       tbb::make_filter<void, Item*>(tbb::filter_mode::serial_in_order,
                                     [&](tbb::flow_control& control) -> Item* {
+                                      const auto start = Clock::now();
                                       auto item = std::make_unique<Item>();
                                       if (stop || (options.interrupt != nullptr && *options.interrupt) ||
                                           !source.Next(&item->raw)) {
@@ -57,6 +64,10 @@ Status RunBatch(Source& source, std::shared_ptr<const RuleSet> rules, const Extr
                                         return nullptr;
                                       }
                                       summary->bytes += item->raw.bytes.size();
+                                      summary->read += SecondsSince(start);
+                                      if (progress != nullptr) {
+                                        progress->bytes_read.store(source.BytesRead(), std::memory_order_relaxed);
+                                      }
                                       return item.release();
                                     }) &
           tbb::make_filter<Item*, Item*>(tbb::filter_mode::parallel,
@@ -69,29 +80,31 @@ Status RunBatch(Source& source, std::shared_ptr<const RuleSet> rules, const Extr
                                              ++count.entities;
                                              count.mentions += entity.mentions.size();
                                            }
-                                           const auto start = std::chrono::steady_clock::now();
+                                           const auto start = Clock::now();
                                            item->record = writer.Format(doc);
-                                           const std::chrono::duration<double> took =
-                                               std::chrono::steady_clock::now() - start;
-                                           format_seconds.local() += took.count();
+                                           format_seconds.local() += SecondsSince(start);
                                            return item;
                                          }) &
           tbb::make_filter<Item*, void>(tbb::filter_mode::serial_in_order, [&](Item* raw_item) {
             std::unique_ptr<Item> item(raw_item);
             if (stop) return;
+            const auto start = Clock::now();
             out.clear();
             writer.Add(item->record, &out);
-            if (!sink(out)) {
+            const bool taken = sink(out);
+            output_seconds += SecondsSince(start);
+            if (!taken) {
               stop = true;
               return;
             }
             ++summary->documents;
             summary->failed += item->failed;
+            if (progress) progress->documents.store(summary->documents, std::memory_order_relaxed);
           }));
 
   summary->stopped = stop;
   for (const std::unique_ptr<Extractor>& extractor : extractors) summary->stages += extractor->times();
-  summary->format = format_seconds.combine(std::plus<double>());
+  summary->write = format_seconds.combine(std::plus<double>()) + output_seconds;
   for (const auto& counts : type_counts) {
     for (const auto& [type, count] : counts) {
       summary->types[type].entities += count.entities;

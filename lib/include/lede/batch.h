@@ -23,6 +23,13 @@
 
 namespace lede {
 
+// Live counts of a run, for a progress display on another thread. The run
+// stores them (relaxed) once per document; readers may see them lag.
+struct BatchProgress {
+  std::atomic<uint64_t> documents = 0;   // records written
+  std::atomic<uint64_t> bytes_read = 0;  // Source::BytesRead()
+};
+
 struct BatchOptions {
   unsigned threads = 0;        // 0: one per core
   unsigned max_in_flight = 0;  // 0: four per thread
@@ -30,6 +37,7 @@ struct BatchOptions {
   // are read; those already read are finished and written, so the output
   // ends with whole records and is framed as usual.
   const std::atomic<bool>* interrupt = nullptr;
+  BatchProgress* progress = nullptr;  // updated during the run when set
 };
 
 // What the documents of a run held, for one entity type.
@@ -44,8 +52,9 @@ struct BatchSummary {
   uint64_t failed = 0;     // records with an error
   uint64_t bytes = 0;      // input bytes
   bool stopped = false;    // the sink asked to stop early
+  double read = 0;         // seconds in the Source: reading, decompressing, parsing JSON Lines
   StageTimes stages;       // summed over all worker threads
-  double format = 0;       // seconds spent serializing records, all threads
+  double write = 0;        // seconds serializing records (all threads) and handing them to the sink
   std::map<std::string, TypeCount> types;  // by entity type (lede --count, --fail-if)
 };
 
