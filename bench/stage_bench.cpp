@@ -112,11 +112,11 @@ int main(int argc, char** argv) {
   lede::Extractor::Create(rules, lede::ExtractOptions{}, &extractor);
   report("pipeline: extract", [&] { for (auto& d : docs) sink += extractor->Extract(d).entities.size(); });
   const lede::StageTimes& t = extractor->times();
-  const double total = t.decode + t.segment + t.match + t.resolve + t.normalize + t.link;
+  const double total = t.decode + t.segment + t.match + t.resolve + t.normalize + t.link + t.agreements;
   fmt::print("  extract stages, share of time: decode {:.0f}%, segment {:.0f}%, match {:.0f}%, resolve {:.0f}%, "
-             "normalize {:.0f}%, link {:.0f}%\n",
+             "normalize {:.0f}%, link {:.0f}%, agreements {:.0f}%\n",
              100 * t.decode / total, 100 * t.segment / total, 100 * t.match / total, 100 * t.resolve / total,
-             100 * t.normalize / total, 100 * t.link / total);
+             100 * t.normalize / total, 100 * t.link / total, 100 * t.agreements / total);
   lede::Writer writer(lede::WriterOptions{});
   report("pipeline: extract + write", [&] { for (auto& d : docs) sink += writer.Format(extractor->Extract(d)).size(); });
   return sink == 0;  // never true on real text
