@@ -141,5 +141,14 @@ TEST_CASE("html: an error record is a section with its message") {
         "</section>\n");
 }
 
+TEST_CASE("html: a skipped input is a section saying why") {
+  Document doc;
+  doc.id = "logo.png";
+  doc.skipped = true;
+  doc.warnings.push_back(Warning{"binary", "binary file (a NUL byte in the first 8 KiB), skipped"});
+  CHECK(HtmlDocument(doc) == "<section class=\"doc\">\n<h2>logo.png</h2>\n"
+                             "<p>binary file (a NUL byte in the first 8 KiB), skipped</p>\n</section>\n");
+}
+
 }  // namespace
 }  // namespace lede

@@ -252,10 +252,15 @@ TEST_CASE("writer: text marks mentions as [text]{TYPE} and escapes the text's ow
   Document error;
   error.id = "c";
   error.error = "cannot open";
-  CHECK(Framed(Options(OutputFormat::kText), {doc, other, error}) ==
+  Document skipped;
+  skipped.id = "d.png";
+  skipped.skipped = true;
+  skipped.warnings.push_back(Warning{"binary", "binary file (a NUL byte in the first 8 KiB), skipped"});
+  CHECK(Framed(Options(OutputFormat::kText), {doc, other, error, skipped}) ==
         "==> a\"b.txt <==\n\xC3\xA9 [Nokia]{ORG} rose [40%]{PERCENT}\n"
         "\n==> b <==\n\\[1\\] a\\\\b \n"
-        "\n==> c <==\nerror: cannot open\n");
+        "\n==> c <==\nerror: cannot open\n"
+        "\n==> d.png <==\nbinary file (a NUL byte in the first 8 KiB), skipped\n");
 }
 
 TEST_CASE("writer: text in color paints mentions by type and ends with a legend") {

@@ -248,6 +248,7 @@ std::string HtmlPageStart() {
 std::string HtmlDocument(const Document& doc) {
   std::string out = fmt::format("<section class=\"doc\">\n<h2>{}</h2>\n", HtmlEscape(doc.id));
   if (!doc.error.empty()) return out + fmt::format("<p class=\"error\">error: {}</p>\n</section>\n", HtmlEscape(doc.error));
+  if (doc.skipped) return out + fmt::format("<p>{}</p>\n</section>\n", HtmlEscape(doc.warnings.front().message));
   const std::vector<TypeGroup> groups = GroupByType(doc);
   size_t mentions = 0;
   for (const TypeGroup& group : groups) mentions += group.mentions;

@@ -241,6 +241,7 @@ std::string MarkedText(const Document& doc, bool color) {
   const Painter paint(color);
   std::string out = paint("1", fmt::format("==> {} <==", doc.id)) + "\n";
   if (!doc.error.empty()) return out + fmt::format("error: {}\n", doc.error);
+  if (doc.skipped) return out + doc.warnings.front().message + "\n";
   auto plain = [&](std::string_view text) {
     if (color) {
       out.append(text);
