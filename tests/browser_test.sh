@@ -9,25 +9,10 @@
 #   LEDE_BLESS=1 tests/browser_test.sh path/lede   also keep docs/html-report.png
 set -uo pipefail
 
-LEDE=$(realpath "$1")
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/test_lib.sh" "$1"
 CHROMIUM=$(command -v chromium || command -v chromium-browser) || {
   echo "chromium not found: skipped (scripts/install-deps installs it)"
   exit 77
-}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-failures=0
-checks=0
-
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
-expect_eq() {
-  checks=$((checks + 1))
-  [[ "$2" == "$3" ]] || fail "$1"$'\n'"  expected: $2"$'\n'"  actual:   $3"
 }
 
 # chromium ARGS... PAGE: headless, without a sandbox (CI runs as root), with
@@ -81,5 +66,4 @@ expect_eq "hostile: no img element" 0 "$(grep -c '<img' "$WORK/hostile-dom.html"
 expect_eq "hostile: the text shown as text" 2 "$(grep -c '&lt;script&gt;document.title="pwned"&lt;/script&gt;' "$WORK/hostile-dom.html")"
 expect_eq "hostile: still marked" 2 "$(grep -o '<mark class="e ' "$WORK/hostile-dom.html" | wc -l)"
 
-echo "$((checks - failures)) passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish

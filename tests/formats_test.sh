@@ -8,26 +8,10 @@
 # Runs from the repository root; needs bash and jq.
 set -uo pipefail
 
-LEDE=$(realpath "$1")
-cd "$(dirname "$0")/.."
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-failures=0
-checks=0
+source "$(dirname "$0")/test_lib.sh" "$1"
 
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
-# expect_eq NAME EXPECTED ACTUAL
-expect_eq() {
-  checks=$((checks + 1))
-  [[ "$2" == "$3" ]] || fail "$1"$'\n'"  expected: $2"$'\n'"  actual:   $3"
-}
-
-# run ARGS...: runs lede on $WORK/in (standard input), keeping stdout,
-# stderr and the exit status. NO_COLOR and TERM come from the caller.
+# run ARGS...: as test_lib.sh's, with $WORK/in as standard input. NO_COLOR
+# and TERM come from the caller.
 run() {
   "$LEDE" "$@" <"$WORK/in" >"$WORK/out" 2>"$WORK/err"
   status=$?
@@ -169,5 +153,4 @@ for format in $("$LEDE" --generate fish | sed -n "s/.* -l format -x -a '\([^']*\
   expect_eq "completion --format $format is accepted" 0 "$?"
 done
 
-echo "$((checks - failures)) passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish
