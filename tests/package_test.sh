@@ -12,17 +12,8 @@ set -uo pipefail
 
 BUILD=$(realpath "$1")
 FLAGS=${2:-}
-cd "$(dirname "$0")/.."
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+source "$(dirname "$0")/test_lib.sh" "$BUILD/cli/lede"
 PREFIX=$WORK/prefix
-failures=0
-checks=0
-
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
 
 # expect NAME COMMAND...: the command succeeds.
 expect() {
@@ -88,5 +79,4 @@ expect "example: pkg-config build" c++ -std=c++20 $FLAGS "$WORK/example/main.cpp
   $(PKG_CONFIG_PATH="$libdir/pkgconfig" pkg-config --cflags --libs lede)
 expect_output "example (pkg-config)" "$WORK/example/pc"
 
-echo "$((checks - failures)) passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish
