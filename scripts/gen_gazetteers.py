@@ -19,22 +19,17 @@ Get the package with:  npm install --prefix /tmp/npmdata stopword@3.1.5
 Run from the repository root:  python3 scripts/gen_gazetteers.py [NPM_DIR]
 (NPM_DIR defaults to /tmp/npmdata/node_modules.)
 """
-import csv
 import json
 import pathlib
 import re
 import sys
 
+from tsv import read_tsv
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ISO_3166_1 = pathlib.Path("/usr/share/iso-codes/json/iso_3166-1.json")
 ISO_4217 = pathlib.Path("/usr/share/iso-codes/json/iso_4217.json")
 OUT = ROOT / "patterns/en/gazetteers"
-
-
-def read_tsv(path):
-    with open(path, encoding="utf-8") as f:
-        rows = [line for line in f if not line.startswith("#")]
-    return list(csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def country_names(entry):

@@ -57,7 +57,6 @@ sorted and does not depend on the order of anything but the inputs.
 """
 import argparse
 import bz2
-import csv
 import json
 import os
 import pathlib
@@ -68,6 +67,8 @@ import tempfile
 import unicodedata
 import zipfile
 from collections import defaultdict
+
+from tsv import read_tsv
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DATA = ROOT / "scripts/data"
@@ -89,17 +90,6 @@ VERSIONS = {
 
 
 # ---------------------------------------------------------------- helpers
-
-def read_tsv(path):
-    with open(path, encoding="utf-8") as f:
-        rows = [line for line in f if not line.startswith("#") and line.strip()]
-    out = list(csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))
-    for row in out:
-        for key, value in row.items():
-            if value is None:
-                sys.exit(f"{path}: short row {row}")
-            row[key] = value.strip()
-    return out
 
 
 def split(cell):

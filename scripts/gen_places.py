@@ -42,12 +42,13 @@ Rules that decide which row owns a name (every file has one row per name):
     under `keep` (Punjab: Pakistan's).
 """
 import argparse
-import csv
 import json
 import pathlib
 import re
 import sys
 import unicodedata
+
+from tsv import read_tsv
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DATA = ROOT / "scripts/data"
@@ -138,13 +139,6 @@ ASCII_LETTERS = str.maketrans({
     "đ": "d", "Đ": "D", "ı": "i", "ð": "d", "þ": "th", "ʻ": "'", "ʼ": "'", "‘": "'", "’": "'",
     "–": "-", "—": "-",
 })
-
-
-def read_tsv(path):
-    """Rows of a TSV file with a header row, `#` lines skipped, as dicts."""
-    with open(path, encoding="utf-8") as f:
-        rows = [line for line in f if not line.startswith("#")]
-    return list(csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def split_names(cell):
