@@ -158,6 +158,40 @@ reject_key = "last"
                             {"w.tsv", "name\n"}}) == "q.toml:7: rule q.x: reject_key 'b' names no group of the pattern");
 }
 
+TEST_CASE("matcher: a starts_with rule is tried only where a name of its table begins, hiding as in the union") {
+  const char* pack = R"([pack]
+name = "s"
+version = "1"
+
+[[rule]]
+id = "s.person"
+type = "PERSON"
+pattern = '(?P<first>[A-Za-z]+) [A-Z][a-z]+'
+starts_with = "given.tsv"
+
+[[rule]]
+id = "s.org"
+type = "ORG"
+pattern = 'Council of [A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ Council'
+)";
+  auto rules = testing::RulesFrom({{"s.toml", pack}, {"given.tsv", "name\tambiguous\nSteven\t\nMark\t\nWill\tWill\n"}});
+  // Not at "Neither" or "Geiszler"; names as written ("MARK" is not
+  // "Mark"); an ambiguous name of the table begins nothing.
+  CHECK(Scan(*rules, "Neither Steven Geiszler nor MARK Bell nor Will Smith nor Mark Bell") ==
+        Strings{"s.person Steven Geiszler first=Steven", "s.person Mark Bell first=Mark"});
+  // A name inside a union match begins nothing; a starts_with match hides
+  // the union's candidates starting inside it ("Bell Council").
+  CHECK(Scan(*rules, "the Council of Mark Bell met") == Strings{"s.org Council of Mark Bell"});
+  CHECK(Scan(*rules, "Steven Bell Council") == Strings{"s.person Steven Bell first=Steven"});
+  const std::string header = "[pack]\nname = \"q\"\nversion = \"1\"\n[[rule]]\nid = \"q.x\"\ntype = \"ORG\"\n";
+  CHECK(testing::LoadError({{"q.toml", header + "pattern = 'a('\nstarts_with = 'w.tsv'\n"}, {"w.tsv", "name\n"}}) ==
+        "q.toml:7: rule q.x: missing ): a(");
+  CHECK(testing::LoadError({{"q.toml", header + "pattern = 'a*'\nstarts_with = 'w.tsv'\n"}, {"w.tsv", "name\n"}}) ==
+        "q.toml:7: rule q.x: the pattern matches the empty string");
+  CHECK(testing::LoadError({{"q.toml", header + "gazetteer = 'w.tsv'\nstarts_with = 'w.tsv'\n"}, {"w.tsv", "name\n"}}) ==
+        "q.toml:4: rule q.x: 'starts_with' applies to regex rules");
+}
+
 TEST_CASE("matcher: a rule with headline = false does not fire in a title-case line") {
   const char* pack = R"([pack]
 name = "h"

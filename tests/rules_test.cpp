@@ -121,6 +121,8 @@ TEST_CASE("rules: patterns over RE2's memory budget are refused with file:line, 
   };
   CHECK(testing::LoadError({{"big.toml", header + rule(1, 1000)}}) ==
         "big.toml:7: rule big.x1: the pattern exceeds RE2's memory budget (32 MiB)");
+  CHECK(testing::LoadError({{"big.toml", header + rule(1, 400) + rule(2, 1000)}}) ==
+        "big.toml:11: rule big.x2: the pattern exceeds RE2's memory budget (32 MiB)");
   CHECK(testing::LoadError({{"big.toml", header + rule(1, 400) + rule(2, 400) + rule(3, 400) + rule(4, 400)}}) ==
         "big.toml:4: the rules of pack big together exceed RE2's memory budget (32 MiB)");
 }

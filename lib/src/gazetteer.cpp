@@ -244,7 +244,9 @@ void PhraseIndex::MatchIn(const Index& index, bool ignore_case, std::string_view
     bool rule_done = false;
     for (size_t k = reported; k < out->size(); ++k) rule_done = rule_done || (*out)[k].rule == phrase.rule;
     if (rule_done) continue;
-    size_t end = MatchName(phrase.name, text, begin, ignore_case);
+    // Every name here begins with the key, which the text has: compare the
+    // rest. Common first words ("The", "China") head hundreds of names.
+    const size_t end = MatchName(phrase.name.substr(key.size()), text, begin + key.size(), ignore_case);
     if (end == 0) continue;
     // The name must end where a token ends.
     size_t j = first;

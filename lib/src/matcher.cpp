@@ -8,6 +8,7 @@
 #include <atomic>
 #include <future>
 #include <map>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -21,7 +22,13 @@ namespace {
 // small, RE2 keeps flushing it and falls back to its much slower NFA.
 constexpr int64_t kUnionMemory = int64_t{256} << 20;
 constexpr int64_t kRuleMemory = int64_t{8} << 20;
-constexpr int64_t kPackMemory = 4 * kRuleMemory;  // the Set of one pack's rules
+// Each pack's share of the Set of all rules, and a rule's alone.
+constexpr int64_t kPackMemory = 4 * kRuleMemory;
+
+// The pack of a rule: its id up to the first dot.
+std::string_view PackOf(const Rule& rule) {
+  return std::string_view(rule.info.id).substr(0, rule.info.id.find('.'));
+}
 
 RE2::Options RegexOptions(int64_t max_mem, bool longest = true) {
   RE2::Options options;
@@ -213,14 +220,13 @@ constexpr uint32_t kExtentsMemo = UINT32_MAX;
 
 struct Matcher::Compiled {
   std::unique_ptr<RE2> union_re;
-  // Which regex rules match at a span's start: one Set per pack, each with
-  // its rules' ids. One Set of all rules would carry every rule's threads in
-  // every DFA state, and build many more states before it runs warm.
-  struct PackSet {
-    std::unique_ptr<RE2::Set> set;
-    std::vector<uint32_t> regex;  // Set index -> index into regex_rules_
-  };
-  std::vector<PackSet> starts;
+  // Which regex rules match at the start of a span the union found. It
+  // runs only over that span, so one Set of all rules costs less than one
+  // per pack (a third less over Reuters-21578, start-up included): each
+  // call has a fixed price, and most spans start only one pack's rules.
+  // Its memory budget is each pack's share times the packs.
+  std::unique_ptr<RE2::Set> starts;
+  std::vector<uint32_t> set_regex;  // Set index -> index into regex_rules_
 };
 
 Matcher::Matcher() = default;
@@ -232,7 +238,7 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
   serial_ = ++matcher_serials;
   compiled_ = std::make_unique<Compiled>();
   std::string alternation;
-  std::map<std::string_view, size_t> pack_sets;  // pack name -> index into starts
+  std::set<std::string_view> packs;
   for (uint32_t index = 0; index < rules->size(); ++index) {
     Rule& rule = (*rules)[index];
     if (!rule.preceded_by.empty() || !rule.followed_by.empty()) {
@@ -261,20 +267,6 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
                                     : NameCase::kAsWritten);
       continue;
     }
-    std::string set_error;
-    std::string plain = WithoutNamedGroups(rule.pattern);
-    const std::string_view pack = std::string_view(rule.info.id).substr(0, rule.info.id.find('.'));
-    auto [pack_set, added] = pack_sets.emplace(pack, compiled_->starts.size());
-    if (added) {
-      compiled_->starts.push_back(
-          Compiled::PackSet{std::make_unique<RE2::Set>(RegexOptions(kPackMemory), RE2::ANCHOR_START), {}});
-    }
-    Compiled::PackSet& starts = compiled_->starts[pack_set->second];
-    starts.regex.push_back(static_cast<uint32_t>(regex_rules_.size()));
-    if (starts.set->Add(plain, &set_error) < 0) {
-      *error = fmt::format("{}: rule {}: {}", rule.pattern_origin, rule.info.id, set_error);
-      return false;
-    }
     rule.group_names = GroupNames(rule.pattern);
     KeyCheck checks[2] = {{{}, rule.table}, {{}, rule.reject}};  // lookup_key, reject_key
     for (auto [key_name, keys, check] : {std::tuple{"lookup_key", &rule.lookup_key, &checks[0]},
@@ -292,11 +284,9 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
         }
       }
     }
-    if (!alternation.empty()) alternation.push_back('|');
-    alternation.append("(?:").append(plain).append(")");
     auto regex = std::make_unique<RegexRule>();
     regex->rule = index;
-    regex->plain = std::move(plain);
+    regex->plain = WithoutNamedGroups(rule.pattern);
     regex->named = WithUniqueGroupNames(rule.pattern);
     regex->groups = static_cast<int>(rule.group_names.size());
     const auto mention = std::find(rule.group_names.begin(), rule.group_names.end(), kMentionGroup);
@@ -304,47 +294,89 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
     regex->cue = rule.cue();
     regex->lookup = std::move(checks[0]);
     regex->reject = std::move(checks[1]);
+    const auto regex_index = static_cast<uint32_t>(regex_rules_.size());
+    if (rule.starts_with != nullptr) {
+      // Tried only where a name of the table begins, never in the union.
+      if (!Anchor(index, rule, *regex, error)) return false;
+      anchored_regex_.resize(rules->size(), kNotAnchored);
+      anchored_regex_[index] = regex_index;
+    } else {
+      packs.insert(PackOf(rule));
+      compiled_->set_regex.push_back(regex_index);
+      if (!alternation.empty()) alternation.push_back('|');
+      alternation.append("(?:").append(regex->plain).append(")");
+    }
     regex_rules_.push_back(std::move(regex));
   }
-  if (regex_rules_.empty()) return true;
-  // The union and the Sets take most of start-up: build them side by side.
-  auto too_large = std::async(std::launch::async, [this] {
-    return std::find_if(compiled_->starts.begin(), compiled_->starts.end(),
-                        [](const Compiled::PackSet& s) { return !s.set->Compile(); });
-  });
-  compiled_->union_re = std::make_unique<RE2>(alternation, RegexOptions(kUnionMemory));
-  if (auto pack = too_large.get(); pack != compiled_->starts.end()) {
-    *error = PackOverBudget(pack->regex, *rules);
-    return false;
+  if (alternation.empty()) return true;
+  compiled_->starts = std::make_unique<RE2::Set>(
+      RegexOptions(kPackMemory * static_cast<int64_t>(packs.size())), RE2::ANCHOR_START);
+  for (uint32_t id : compiled_->set_regex) {
+    std::string set_error;
+    if (compiled_->starts->Add(regex_rules_[id]->plain, &set_error) < 0) {
+      const Rule& rule = (*rules)[regex_rules_[id]->rule];
+      *error = fmt::format("{}: rule {}: {}", rule.pattern_origin, rule.info.id, set_error);
+      return false;
+    }
   }
-  if (!compiled_->union_re->ok()) {
-    *error = fmt::format("the rules together exceed RE2's memory budget ({} MiB)", kUnionMemory >> 20);
+  // The union and the Set take most of start-up: build them side by side.
+  auto set_compiled = std::async(std::launch::async, [this] { return compiled_->starts->Compile(); });
+  compiled_->union_re = std::make_unique<RE2>(alternation, RegexOptions(kUnionMemory));
+  if (!set_compiled.get() || !compiled_->union_re->ok()) {
+    *error = OverBudget(*rules);
     return false;
   }
   // A rule that can match the empty string would match everywhere.
-  for (const Compiled::PackSet& starts : compiled_->starts) {
-    std::vector<int> empty;
-    starts.set->Match("", &empty);
-    if (empty.empty()) continue;
-    const Rule& rule = (*rules)[regex_rules_[starts.regex[static_cast<size_t>(*std::min_element(empty.begin(), empty.end()))]]->rule];
+  std::vector<int> empty;
+  if (compiled_->starts->Match("", &empty)) {
+    const uint32_t first = compiled_->set_regex[static_cast<size_t>(*std::min_element(empty.begin(), empty.end()))];
+    const Rule& rule = (*rules)[regex_rules_[first]->rule];
     *error = fmt::format("{}: rule {}: the pattern matches the empty string", rule.pattern_origin, rule.info.id);
     return false;
   }
   return true;
 }
 
-std::string Matcher::PackOverBudget(const std::vector<uint32_t>& regex, const std::vector<Rule>& rules) const {
-  // Rules are compiled one by one only here, on failure, to keep start-up short.
-  for (uint32_t index : regex) {
-    RE2::Set alone(RegexOptions(kPackMemory), RE2::ANCHOR_START);
-    if (alone.Add(regex_rules_[index]->plain, nullptr) >= 0 && alone.Compile()) continue;
-    const Rule& rule = rules[regex_rules_[index]->rule];
-    return fmt::format("{}: rule {}: the pattern exceeds RE2's memory budget ({} MiB)", rule.pattern_origin,
-                       rule.info.id, kPackMemory >> 20);
+bool Matcher::Anchor(uint32_t index, const Rule& rule, const RegexRule& regex, std::string* error) {
+  // Compiled now, not on first use: no Set checks the pattern.
+  regex.Compile();
+  if (!regex.extent->ok()) {
+    *error = fmt::format("{}: rule {}: {}", rule.pattern_origin, rule.info.id, regex.extent->error());
+    return false;
   }
-  const Rule& first = rules[regex_rules_[regex.front()]->rule];
-  return fmt::format("{}: the rules of pack {} together exceed RE2's memory budget ({} MiB)", first.info.origin,
-                     first.info.id.substr(0, first.info.id.find('.')), kPackMemory >> 20);
+  if (RE2::FullMatch("", *regex.extent)) {
+    *error = fmt::format("{}: rule {}: the pattern matches the empty string", rule.pattern_origin, rule.info.id);
+    return false;
+  }
+  std::vector<int> columns{rule.starts_with->Column("name")};  // every table has one
+  if (const int aliases = rule.starts_with->Column("aliases"); aliases >= 0) columns.push_back(aliases);
+  // As written, like a gazetteer rule's names: in any case, every word of
+  // the text would need folding and a hash lookup.
+  phrases_.Add(index, *rule.starts_with, columns, NameCase::kAsWritten);
+  return true;
+}
+
+std::string Matcher::OverBudget(const std::vector<Rule>& rules) const {
+  // Rules and packs are compiled one by one only here, on failure, to keep
+  // start-up short.
+  std::map<std::string_view, RE2::Set> pack_sets;
+  for (uint32_t id : compiled_->set_regex) {
+    const Rule& rule = rules[regex_rules_[id]->rule];
+    RE2::Set alone(RegexOptions(kPackMemory), RE2::ANCHOR_START);
+    if (alone.Add(regex_rules_[id]->plain, nullptr) < 0 || !alone.Compile()) {
+      return fmt::format("{}: rule {}: the pattern exceeds RE2's memory budget ({} MiB)", rule.pattern_origin,
+                         rule.info.id, kPackMemory >> 20);
+    }
+    pack_sets.try_emplace(PackOf(rule), RegexOptions(kPackMemory), RE2::ANCHOR_START)
+        .first->second.Add(regex_rules_[id]->plain, nullptr);
+  }
+  for (auto& [pack, set] : pack_sets) {
+    if (set.Compile()) continue;
+    const auto first = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return PackOf(r) == pack; });
+    return fmt::format("{}: the rules of pack {} together exceed RE2's memory budget ({} MiB)", first->info.origin,
+                       pack, kPackMemory >> 20);
+  }
+  return fmt::format("the rules together exceed RE2's memory budget ({} MiB)", kUnionMemory >> 20);
 }
 
 void Matcher::RegexRule::Compile() const {
@@ -375,10 +407,20 @@ bool Matcher::InContext(std::string_view text, const Candidate& candidate) const
 void Matcher::Scan(std::string_view text, const std::vector<Token>& tokens,
                    std::vector<Candidate>* candidates) const {
   phrases_.Match(text, tokens, candidates);
+  thread_local std::vector<Candidate> anchors;
+  anchors.clear();
+  if (!anchored_regex_.empty()) {
+    std::erase_if(*candidates, [&](const Candidate& c) {
+      const bool anchor = c.rule < anchored_regex_.size() && anchored_regex_[c.rule] != kNotAnchored;
+      if (anchor) anchors.push_back(c);
+      return anchor;
+    });
+    std::sort(anchors.begin(), anchors.end(), [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
+  }
   if (!contexts_.empty()) {
     std::erase_if(*candidates, [&](const Candidate& c) { return !InContext(text, c); });
   }
-  ScanRegex(text, tokens, candidates);
+  ScanRegex(text, tokens, anchors, candidates);
   if (!not_in_headlines_.empty()) {
     std::erase_if(*candidates, [&](const Candidate& c) {
       return c.rule < not_in_headlines_.size() && not_in_headlines_[c.rule] && InTitleCaseLine(text, tokens, c.span.begin);
@@ -386,38 +428,31 @@ void Matcher::Scan(std::string_view text, const std::vector<Token>& tokens,
   }
 }
 
-void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens,
+void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens, const std::vector<Candidate>& anchors,
                         std::vector<Candidate>* candidates) const {
-  if (regex_rules_.empty()) return;
+  if (compiled_->union_re == nullptr && anchors.empty()) return;
   const re2::StringPiece input(text.data(), text.size());
   thread_local std::string key;
   size_t pos = 0;
+  auto anchor = anchors.begin();
   for (const Token& token : tokens) {
     const size_t begin = token.span.begin;
     if (begin < pos) continue;
-    re2::StringPiece found;
-    if (!compiled_->union_re->Match(input, begin, text.size(), RE2::ANCHOR_START, &found, 1) || found.empty()) {
-      continue;
-    }
-    MemoKey(serial_, kExtentsMemo, text, begin, begin + found.size(), &key);
     const size_t found_before = candidates->size();
-    for (const Extent& extent : Extents(text, begin, found, key)) {
-      const RegexRule& regex = *regex_rules_[extent.regex];
-      const Span match{static_cast<uint32_t>(begin), static_cast<uint32_t>(begin) + extent.size};
-      Candidate candidate{match, regex.rule, extent.regex, match};
-      if (regex.mention_group > 0) {
-        thread_local std::vector<Span> spans;
-        Captures(text, candidate, &spans);
-        const Span& mention = spans[static_cast<size_t>(regex.mention_group - 1)];
-        if (mention == kNoCapture || mention.size() == 0) continue;
-        candidate.span = mention;
+    re2::StringPiece found;
+    if (compiled_->union_re != nullptr &&
+        compiled_->union_re->Match(input, begin, text.size(), RE2::ANCHOR_START, &found, 1) && !found.empty()) {
+      MemoKey(serial_, kExtentsMemo, text, begin, begin + found.size(), &key);
+      for (const Extent& extent : Extents(text, begin, found, key)) {
+        const Span match{static_cast<uint32_t>(begin), static_cast<uint32_t>(begin) + extent.size};
+        Candidate candidate{match, regex_rules_[extent.regex]->rule, extent.regex, match};
+        if (Accept(text, &candidate)) candidates->push_back(candidate);
       }
-      if (!contexts_.empty() && !InContext(text, candidate)) continue;
-      // A lookup accepts plurals ("300 megawatts"); a rejection does not
-      // ("Wells" is a name though "well" is not).
-      if (!regex.lookup.groups.empty() && !CapturesIn(text, candidate, regex.lookup, true)) continue;
-      if (!regex.reject.groups.empty() && CapturesIn(text, candidate, regex.reject, false)) continue;
-      candidates->push_back(candidate);
+    }
+    // Rules with starts_with take part here as if in the union; names
+    // inside a match already kept are passed over.
+    for (; anchor != anchors.end() && anchor->span.begin <= begin; ++anchor) {
+      if (anchor->span.begin == begin) MatchAnchored(text, *anchor, candidates);
     }
     // What a dropped candidate covered is claimed by no one: the scan goes
     // on at the first token after the furthest candidate kept, or at the
@@ -433,26 +468,52 @@ void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens,
   }
 }
 
+bool Matcher::Accept(std::string_view text, Candidate* candidate) const {
+  const RegexRule& regex = *regex_rules_[candidate->payload];
+  if (regex.mention_group > 0) {
+    thread_local std::vector<Span> spans;
+    Captures(text, *candidate, &spans);
+    const Span& mention = spans[static_cast<size_t>(regex.mention_group - 1)];
+    if (mention == kNoCapture || mention.size() == 0) return false;
+    candidate->span = mention;
+  }
+  if (!contexts_.empty() && !InContext(text, *candidate)) return false;
+  // A lookup accepts plurals ("300 megawatts"); a rejection does not
+  // ("Wells" is a name though "well" is not).
+  if (!regex.lookup.groups.empty() && !CapturesIn(text, *candidate, regex.lookup, true)) return false;
+  return regex.reject.groups.empty() || !CapturesIn(text, *candidate, regex.reject, false);
+}
+
+void Matcher::MatchAnchored(std::string_view text, const Candidate& anchor, std::vector<Candidate>* candidates) const {
+  const uint32_t id = anchored_regex_[anchor.rule];
+  const RegexRule& regex = *regex_rules_[id];
+  re2::StringPiece found;
+  if (!regex.extent->Match(re2::StringPiece(text.data(), text.size()), anchor.span.begin, text.size(),
+                           RE2::ANCHOR_START, &found, 1) ||
+      found.empty()) {
+    return;
+  }
+  const Span match{anchor.span.begin, anchor.span.begin + static_cast<uint32_t>(found.size())};
+  Candidate candidate{match, regex.rule, id, match};
+  if (Accept(text, &candidate)) candidates->push_back(candidate);
+}
+
 const std::vector<Matcher::Extent>& Matcher::Extents(std::string_view text, size_t begin, re2::StringPiece found,
                                                      std::string_view key) const {
   thread_local Memo<std::vector<Extent>> memo;
   if (const std::vector<Extent>* extents = memo.Find(key)) return *extents;
-  std::vector<uint32_t> starting;
-  std::vector<int> in_pack;
-  for (const Compiled::PackSet& starts : compiled_->starts) {
-    in_pack.clear();
-    starts.set->Match(found, &in_pack);
-    for (int i : in_pack) starting.push_back(starts.regex[static_cast<size_t>(i)]);
-  }
-  std::sort(starting.begin(), starting.end());  // in rule order, whatever the Sets' 
+  std::vector<int> starting;
+  compiled_->starts->Match(found, &starting);
+  std::sort(starting.begin(), starting.end());  // in rule order, whatever the Set's
   std::vector<Extent> extents;
   const Window window = WindowAround(text, begin, begin + found.size());
-  for (uint32_t id : starting) {
+  for (int in_set : starting) {
+    const uint32_t id = compiled_->set_regex[static_cast<size_t>(in_set)];
     const RegexRule& regex = *regex_rules_[id];
     regex.Compile();
     re2::StringPiece own;  // this rule's longest match at `begin`
     if (regex.extent->Match(window.context, window.begin, window.end, RE2::ANCHOR_START, &own, 1)) {
-      extents.push_back(Extent{static_cast<uint32_t>(id), static_cast<uint32_t>(own.size())});
+      extents.push_back(Extent{id, static_cast<uint32_t>(own.size())});
     }
   }
   return memo.Insert(key, std::move(extents));

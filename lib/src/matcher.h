@@ -6,7 +6,7 @@
 // ("over" in "turnover"). Anchored, the union's DFA stays small and warms up
 // in a few pages of text; an unanchored scan would carry every rule's start
 // in every DFA state and spend its first tens of MB building states. Where
-// the union matches, an RE2::Set over the span tells which rules can start
+// the union matches, an RE2::Set of all rules over the span tells which rules can start
 // there, and only those are re-run (with the bytes around the span as
 // context, for \b) to give each its own extent and, on demand, captures.
 // A match hides any other regex candidate that starts inside it; the
@@ -14,7 +14,13 @@
 // gazetteer candidates. Extents and captures are memoized per thread on the
 // span's text, which news repeats a great deal.
 //
-// Gazetteer rules are matched on tokens by a PhraseIndex.
+// Gazetteer rules are matched on tokens by a PhraseIndex. So are the names
+// a rule's match must begin with (starts_with: the given name of "Steven
+// Geiszler"): such a rule stays out of the union and is tried, anchored,
+// only where one of them begins, in step with the union's scan, hiding and
+// hidden as if it were in it. Most capitalized words begin no given name,
+// and each union match of a name-shaped rule costs a Set, an extent and
+// captures before a lookup turns it down.
 //
 // A pattern may mark its mention with a group named "mention": the words
 // around it are context it requires, inside the match ("President
@@ -118,11 +124,23 @@ class Matcher {
   const std::vector<Extent>& Extents(std::string_view text, size_t begin, re2::StringPiece found,
                                      std::string_view key) const;
   static std::vector<Span> RelativeCaptures(const RegexRule& regex, std::string_view text, Span span);
-  void ScanRegex(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates) const;
+  // The regex candidates, the union's and those of rules with starts_with
+  // at `anchors` (the names they begin with, in text order).
+  void ScanRegex(std::string_view text, const std::vector<Token>& tokens, const std::vector<Candidate>& anchors,
+                 std::vector<Candidate>* candidates) const;
   bool InContext(std::string_view text, const Candidate& candidate) const;
-  // "file:line: message" for a pack whose Set (its rules `regex`) is over
-  // RE2's memory budget: the first rule over it alone, else the pack.
-  std::string PackOverBudget(const std::vector<uint32_t>& regex, const std::vector<Rule>& rules) const;
+  // The message when the union or the Set is over RE2's memory budget:
+  // "file:line: rule id: ..." for the first rule over it alone, else one
+  // for the rules together.
+  std::string OverBudget(const std::vector<Rule>& rules) const;
+  // Indexes the names rule `index` (a regex rule with starts_with) is tried
+  // at, and checks its pattern; on failure sets *error.
+  bool Anchor(uint32_t index, const Rule& rule, const RegexRule& regex, std::string* error);
+  // Tries the starts_with rule of `anchor` (the name it begins with) there.
+  void MatchAnchored(std::string_view text, const Candidate& anchor, std::vector<Candidate>* candidates) const;
+  // Applies a regex candidate's mention, context, lookup and reject checks;
+  // false drops it.
+  bool Accept(std::string_view text, Candidate* candidate) const;
   // For a lookup: whether the captures of `check` that took part all name
   // entries of its table (or forms of them: GazetteerTable::FindNameOrForm),
   // one at least. For a rejection: whether any names an entry exactly.
@@ -131,6 +149,8 @@ class Matcher {
   std::vector<std::unique_ptr<RegexRule>> regex_rules_;
   std::vector<Context> contexts_;  // by rule index; empty when no rule has context
   std::vector<bool> not_in_headlines_;  // by rule index; empty when every rule fires in headlines
+  static constexpr uint32_t kNotAnchored = UINT32_MAX;
+  std::vector<uint32_t> anchored_regex_;  // by rule index: its regex rule if starts_with, else kNotAnchored
   std::unique_ptr<Compiled> compiled_;
   uint64_t serial_ = 0;  // distinguishes this Matcher's memo entries
   PhraseIndex phrases_;

@@ -193,7 +193,8 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
   info.origin = errors.Origin(line);
   if (!OnlyKeys(table,
                 {"id", "type", "subtype", "pattern", "gazetteer", "match", "ignore_case", "capitals", "preceded_by", "followed_by",
-                 "headline", "normalize", "args", "lookup", "lookup_key", "reject", "reject_key", "priority", "examples", "counter_examples"},
+                 "headline", "normalize", "args", "lookup", "lookup_key", "reject", "reject_key", "starts_with", "priority",
+                 "examples", "counter_examples"},
                 "[[rule]]", errors)) {
     return false;
   }
@@ -270,11 +271,20 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
         return errors.Fail(line, fmt::format("rule {}: '{}' needs a '{}' table", info.id, key_name, name));
       }
     }
+    if (const toml::node* node = table.get("starts_with")) {
+      if (!GetString(table, "starts_with", true, line, &rule->starts_with, errors)) return false;
+      rule->starts_with_line = node->source().begin.line;
+    }
     if (table.get("match") != nullptr || table.get("ignore_case") != nullptr || table.get("capitals") != nullptr) {
       return errors.Fail(line,
                          fmt::format("rule {}: 'match', 'ignore_case' and 'capitals' apply to gazetteer rules", info.id));
     }
   } else {
+    for (const char* key : {"lookup", "reject", "starts_with"}) {
+      if (table.get(key) != nullptr) {
+        return errors.Fail(line, fmt::format("rule {}: '{}' applies to regex rules", info.id, key));
+      }
+    }
     info.gazetteer = true;
     rule->gazetteer_line = gazetteer->source().begin.line;
     if (!GetString(table, "gazetteer", true, line, &rule->gazetteer, errors) ||

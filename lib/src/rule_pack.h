@@ -39,6 +39,8 @@ struct RuleSpec {
   std::string reject;             // regex rules: a TSV of names captures must not be
   uint32_t reject_line = 0;
   std::vector<std::string> reject_key;  // the captures that must name no entry of `reject`
+  std::string starts_with;        // regex rules: a TSV one of whose names the match begins with
+  uint32_t starts_with_line = 0;
   std::string gazetteer;          // gazetteer rules: TSV path relative to the pack
   uint32_t gazetteer_line = 0;
   std::vector<std::string> match_columns;  // gazetteer columns whose names match; empty: the default

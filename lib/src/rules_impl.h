@@ -31,6 +31,7 @@ struct Rule {
   std::vector<std::string> lookup_key;    // regex rules: captures that must be in `table`
   const GazetteerTable* reject = nullptr;  // regex rules: names `reject_key` must not be
   std::vector<std::string> reject_key;
+  const GazetteerTable* starts_with = nullptr;  // regex rules: matches begin with one of its names
   bool ignore_case = false;               // gazetteer rules
   bool capitals = false;                  // gazetteer rules
   bool headline = true;                   // false: not in a title-case line
