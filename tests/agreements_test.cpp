@@ -266,6 +266,8 @@ TEST_CASE("agreements: offers, denials, and the verb after a relative clause") {
         Strings{"other denied [Apple, Nokia] negated"});
   CHECK(Agreements("The deal that Apple signed with Nokia in 2021 expired.") ==
         Strings{"other expired [Apple, Nokia] date=2021"});
+  // A status word after the trigger, but in another clause, is not its.
+  CHECK(Agreements("Huawei made a loan to Japan, and Nokia extended its plans.").empty());
 }
 
 TEST_CASE("agreements: a generic deal after another refers back to it") {

@@ -170,6 +170,11 @@ bool OwnsBody(std::string_view gap) {
   return words > 0;
 }
 
+// Whether `gap` starts another clause: ", and the two companies renewed".
+bool NewClause(std::string_view gap) {
+  return gap.find(", and ") != std::string_view::npos || gap.find(';') != std::string_view::npos;
+}
+
 bool IsBlank(std::string_view gap) {
   return std::all_of(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t'; });
 }
@@ -390,6 +395,9 @@ class Finder {
           const Cue* later = NearestAfter(statuses, status->span.end, limit > status->span.end ? limit - status->span.end : 0);
           if (later != nullptr) status = later;
         }
+        // Not past the start of another clause: "made fewer loans in March,
+        // and several of them extended the deadline".
+        if (status != nullptr && NewClause(view_.Text(trigger->span.end, status->span.begin))) status = clause = nullptr;
         if (status != nullptr) status_name = status->rule->info.subtype;
       }
       if (status_name.empty()) continue;  // a deal named, no event told
@@ -451,9 +459,7 @@ class Finder {
   // a service agreement"); "their" or "the two companies" are the earlier
   // one's parties.
   void Refer(const Agreement& earlier, const Cue& previous, const Cue& trigger, const Cue* status, Agreement* a) const {
-    const std::string_view gap = view_.Text(previous.span.end, trigger.span.begin);
-    const bool own_clause = gap.find(", and ") != std::string_view::npos || gap.find(';') != std::string_view::npos;
-    if (a->kind == "other" && !own_clause) a->kind = earlier.kind;
+    if (a->kind == "other" && !NewClause(view_.Text(previous.span.end, trigger.span.begin))) a->kind = earlier.kind;
     const uint32_t from = status != nullptr ? std::min(status->span.begin, trigger.span.begin) : trigger.span.begin;
     const uint32_t begin = std::max(from > 24 ? from - 24 : 0, previous.span.end);
     const uint32_t end = status != nullptr ? std::max(status->span.begin, trigger.span.end) : trigger.span.end;
