@@ -69,6 +69,13 @@ struct Cue {
   const Rule* rule;
 };
 
+// What a trigger tells happened to its deal.
+struct Told {
+  const Cue* status = nullptr;  // the status word; null for a verb trigger's own status
+  const Cue* clause = nullptr;  // the first status word after it, of a clause it is the subject of
+  std::string_view name;        // the status; "" if none is told
+};
+
 class SentenceView {
  public:
   SentenceView(const Document& doc, std::vector<Placed> mentions) : doc_(doc), mentions_(std::move(mentions)) {}
@@ -375,41 +382,8 @@ class Finder {
           !HasCue(kContinuesType, previous->span.end, trigger->span.begin)) {
         continue;
       }
-      const Cue* status = NearestBefore(statuses, trigger->span.begin, kStatusReach);
-      if (status != nullptr && status == previous_status &&
-          !HasWord(view_.Text(previous->span.end, trigger->span.begin), {"and", "as well as", "including"})) {
-        status = nullptr;
-      }
-      std::string_view status_name = status != nullptr ? std::string_view(status->rule->info.subtype) : "";
-      if (status_name.empty()) status_name = ArgOf(*trigger->rule, "status");
-      // The first status word after the trigger, the verb of a clause it is
-      // the subject of ("the deal was signed", "the memorandum that
-      // Petronas signed").
-      const Cue* clause = nullptr;
-      if (status_name.empty()) {
-        status = clause = NearestAfter(statuses, trigger->span.end, kStatusAfterReach);
-        // Past a relative clause, the verb tells what happened to it: "The
-        // memorandum that Petronas signed with JERA in 2021 expired".
-        if (status != nullptr && HasWord(view_.Text(trigger->span.end, status->span.begin), {"that", "which"})) {
-          const uint32_t limit = trigger->span.end + kStatusAfterReach;
-          const Cue* later = NearestAfter(statuses, status->span.end, limit > status->span.end ? limit - status->span.end : 0);
-          if (later != nullptr) status = later;
-        }
-        // Not past the start of another clause: "made fewer loans in March,
-        // and several of them extended the deadline".
-        if (status != nullptr && NewClause(view_.Text(trigger->span.end, status->span.begin))) status = clause = nullptr;
-        if (status != nullptr) status_name = status->rule->info.subtype;
-      }
-      if (status_name.empty()) continue;  // a deal named, no event told
-      // An offer announced or launched is only proposed.
-      if (status != nullptr && !ArgOf(*trigger->rule, "offer").empty() && !ArgOf(*status->rule, "offer").empty()) {
-        status_name = ArgOf(*status->rule, "offer");
-      }
-      // "denied that it had reached a deal": the denial is what is told.
-      if (status != nullptr && status->span.end <= trigger->span.begin) {
-        const Cue* denial = NearestBefore(statuses, status->span.begin, 40);
-        if (denial != nullptr && denial->rule->info.subtype == "denied") status_name = denial->rule->info.subtype;
-      }
+      const Told told = StatusOf(*trigger, statuses, previous, previous_status);
+      if (told.name.empty()) continue;  // a deal named, no event told
       // What follows the trigger, up to the next one, may refine its kind;
       // its parties are named before the next one if a comma parts them
       // ("with Chinese handset makers, including a new deal with Honor"),
@@ -417,12 +391,54 @@ class Finder {
       // Ford") or its purpose ("a letter of intent to merge with Lotoquik").
       const uint32_t next = t + 1 < triggers.size() ? triggers[t + 1]->span.begin : doc_.sentences[s].span.end;
       const bool apart = view_.Text(trigger->span.end, next).find(',') != std::string_view::npos;
-      Agreement a = Make(s, *trigger, status, clause, std::string(status_name), next, apart ? next : doc_.sentences[s].span.end);
-      if (refers) Refer(doc_.agreements.back(), *previous, *trigger, status, &a);
+      Agreement a = Make(s, *trigger, told, next, apart ? next : doc_.sentences[s].span.end);
+      if (refers) Refer(doc_.agreements.back(), *previous, *trigger, told.status, &a);
       previous = trigger;
-      previous_status = status;
+      previous_status = told.status;
       doc_.agreements.push_back(std::move(a));
     }
+  }
+
+  // The status `trigger` tells: the nearest status word before it (not the
+  // one of the `previous` trigger unless joined to it), else a verb
+  // trigger's own, else the first after it; "" when none.
+  Told StatusOf(const Cue& trigger, const std::vector<const Cue*>& statuses, const Cue* previous,
+                const Cue* previous_status) const {
+    Told told;
+    told.status = NearestBefore(statuses, trigger.span.begin, kStatusReach);
+    if (told.status != nullptr && told.status == previous_status &&
+        !HasWord(view_.Text(previous->span.end, trigger.span.begin), {"and", "as well as", "including"})) {
+      told.status = nullptr;
+    }
+    if (told.status != nullptr) told.name = told.status->rule->info.subtype;
+    if (told.name.empty()) told.name = ArgOf(*trigger.rule, "status");
+    if (told.name.empty()) {
+      told.status = told.clause = NearestAfter(statuses, trigger.span.end, kStatusAfterReach);
+      // Past a relative clause, the verb tells what happened to it: "The
+      // memorandum that Petronas signed with JERA in 2021 expired".
+      if (told.status != nullptr && HasWord(view_.Text(trigger.span.end, told.status->span.begin), {"that", "which"})) {
+        const uint32_t limit = trigger.span.end + kStatusAfterReach;
+        const uint32_t end = told.status->span.end;
+        if (const Cue* later = NearestAfter(statuses, end, limit > end ? limit - end : 0)) told.status = later;
+      }
+      // Not past the start of another clause: "made fewer loans in March,
+      // and several of them extended the deadline".
+      if (told.status != nullptr && NewClause(view_.Text(trigger.span.end, told.status->span.begin))) {
+        told.status = told.clause = nullptr;
+      }
+      if (told.status != nullptr) told.name = told.status->rule->info.subtype;
+    }
+    if (told.status == nullptr) return told;
+    // An offer announced or launched is only proposed.
+    if (!ArgOf(*trigger.rule, "offer").empty() && !ArgOf(*told.status->rule, "offer").empty()) {
+      told.name = ArgOf(*told.status->rule, "offer");
+    }
+    // "denied that it had reached a deal": the denial is what is told.
+    if (told.status->span.end <= trigger.span.begin) {
+      const Cue* denial = NearestBefore(statuses, told.status->span.begin, 40);
+      if (denial != nullptr && denial->rule->info.subtype == "denied") told.name = denial->rule->info.subtype;
+    }
+    return told;
   }
 
   // Whether trigger `t` is part of another one's deal: a generic "deal"
@@ -469,16 +485,14 @@ class Finder {
     }
   }
 
-  // The agreement `trigger` tells with `status` (null for a verb trigger's
-  // own); `clause` is the verb after it of a clause it is the subject of.
-  // What follows up to `next` may refine its kind, and its parties are
-  // named before `bound`.
-  Agreement Make(uint32_t s, const Cue& trigger, const Cue* status, const Cue* clause, std::string status_name,
-                 uint32_t next, uint32_t bound) {
+  // The agreement `trigger` tells. What follows it up to `next` may refine
+  // its kind, and its parties are named before `bound`.
+  Agreement Make(uint32_t s, const Cue& trigger, const Told& told, uint32_t next, uint32_t bound) {
     const Span sentence = doc_.sentences[s].span;
+    const Cue* status = told.status;
     Agreement a;
     a.kind = Refined(trigger.rule->info.subtype, view_.Text(trigger.span.begin, std::min(next, trigger.span.end + 120)));
-    a.status = std::move(status_name);
+    a.status = told.name;
     a.trigger = trigger.span;
     a.sentence = s;
     // The verb the parties are subjects of: the status word before the
@@ -489,7 +503,7 @@ class Finder {
 
     std::vector<Placed> subject = Subject(sentence.begin, anchor);
     // "The memorandum that Petronas signed with JERA": the clause's subject.
-    if (subject.empty() && clause != nullptr) subject = Subject(trigger.span.end, clause->span.begin);
+    if (subject.empty() && told.clause != nullptr) subject = Subject(trigger.span.end, told.clause->span.begin);
     std::vector<Placed> possessor = Possessor(sentence.begin, trigger.span.begin);
     // "The Treaty of Rome": a deal's name, not its parties.
     const bool named = std::isupper(static_cast<unsigned char>(doc_.text[trigger.span.begin])) &&
@@ -597,9 +611,8 @@ class Finder {
   // The names coordinated nearest before `anchor`, within reach, unless a
   // clause ends between them (";"), or they are the object of a preposition
   // ("a deal with Nokia", "according to Reuters"), or a possessor ("X's
-  // acquisition": found elsewhere).
-  // A possessor stands for its board or its shareholders ("Volkswagen's
-  // supervisory board last month rejected"): those act for it.
+  // acquisition": found elsewhere) but for one whose board acts for it
+  // ("Volkswagen's supervisory board last month rejected").
   std::vector<Placed> Subject(uint32_t begin, uint32_t anchor) const {
     const uint32_t from = anchor > begin + kSubjectReach ? anchor - kSubjectReach : begin;
     std::vector<Placed> names = view_.PartiesIn(from, anchor);
