@@ -25,6 +25,14 @@ gazetteer = "countries.tsv"
 normalize = "entry"
 priority = 30
 [[rule]]
+id = "a.city"
+type = "GPE"
+pattern = '\bRome\b'
+[[rule]]
+id = "a.nationality"
+type = "NORP"
+pattern = '\bSudanese\b'
+[[rule]]
 id = "a.count"
 type = "CARDINAL"
 pattern = '(?:(?P<mod>more than) )?\b(?P<num>\d+)\b'
@@ -60,6 +68,37 @@ id = "a.partner"
 type = "ORG"
 pattern = '\bdeal with (?P<mention>Z[a-z]+)'
 [[rule]]
+id = "a.bid"
+type = "AGREEMENT"
+subtype = "acquisition"
+pattern = 'takeover bid'
+args = { offer = "yes" }
+[[rule]]
+id = "a.stake"
+type = "AGREEMENT"
+subtype = "investment"
+pattern = '\bstake\b'
+[[rule]]
+id = "a.loan"
+type = "AGREEMENT"
+subtype = "loan"
+pattern = '\bloan\b'
+[[rule]]
+id = "a.contract"
+type = "AGREEMENT"
+subtype = "contract"
+pattern = '\bcontract\b'
+[[rule]]
+id = "a.treaty"
+type = "AGREEMENT"
+subtype = "treaty"
+pattern = '(?i:treaty)'
+[[rule]]
+id = "a.ceasefire"
+type = "AGREEMENT"
+subtype = "ceasefire"
+pattern = '\bceasefire\b'
+[[rule]]
 id = "a.agree_to_buy"
 type = "AGREEMENT"
 subtype = "acquisition"
@@ -86,6 +125,32 @@ type = "AGREEMENT_STATUS"
 subtype = "extended"
 pattern = '\bextend(?:ed|ing)\b'
 [[rule]]
+id = "a.launched"
+type = "AGREEMENT_STATUS"
+subtype = "reached"
+pattern = '\blaunched\b'
+args = { offer = "proposed" }
+[[rule]]
+id = "a.agreed"
+type = "AGREEMENT_STATUS"
+subtype = "reached"
+pattern = '\bagreed\b'
+[[rule]]
+id = "a.denied"
+type = "AGREEMENT_STATUS"
+subtype = "denied"
+pattern = '\bdenied\b'
+[[rule]]
+id = "a.expired"
+type = "AGREEMENT_STATUS"
+subtype = "expired"
+pattern = '\bexpired\b'
+[[rule]]
+id = "a.rejected"
+type = "AGREEMENT_STATUS"
+subtype = "rejected"
+pattern = '\brejected\b'
+[[rule]]
 id = "a.blocked"
 type = "AGREEMENT_STATUS"
 subtype = "blocked"
@@ -105,7 +170,7 @@ pattern = "\\bnot\\b|n't"
 [[rule]]
 id = "a.continues"
 type = "AGREEMENT_CONTINUES"
-pattern = '\bto continue\b'
+pattern = '\bto continue\b|\breplaces\b'
 )";
 
 const testing::Files kFiles = {
@@ -190,7 +255,57 @@ TEST_CASE("agreements: counts, durations and a new deal extending an old one") {
         Strings{"patent_license signed [Huawei] count=20"});
   CHECK(Agreements("Huawei reached deals with 15 carmakers.") == Strings{"other reached [Huawei] with=15"});
   CHECK(Agreements("Huawei and Nokia reached a patent licensing agreement, extending a five-year-old deal.") ==
-        Strings{"patent_license reached [Huawei, Nokia]", "other extended [Huawei, Nokia] duration=P5Y"});
+        Strings{"patent_license reached [Huawei, Nokia]", "patent_license extended [Huawei, Nokia] duration=P5Y"});
+}
+
+TEST_CASE("agreements: offers, denials, and the verb after a relative clause") {
+  // An offer launched is only proposed; the name after "for" is its target.
+  CHECK(Agreements("Apple launched a takeover bid for Nokia.") ==
+        Strings{"acquisition proposed [Apple, Nokia] acquirer=Apple target=Nokia"});
+  CHECK(Agreements("Apple denied on Friday that it had reached a deal with Nokia.") ==
+        Strings{"other denied [Apple, Nokia] negated"});
+  CHECK(Agreements("The deal that Apple signed with Nokia in 2021 expired.") ==
+        Strings{"other expired [Apple, Nokia] date=2021"});
+  // A status word after the trigger, but in another clause, is not its.
+  CHECK(Agreements("Huawei made a loan to Japan, and Nokia extended its plans.").empty());
+}
+
+TEST_CASE("agreements: a generic deal after another refers back to it") {
+  // "the deal" is the same one again.
+  CHECK(Agreements("Huawei and Nokia extended a patent licensing agreement after the deal was reached.") ==
+        Strings{"patent_license extended [Huawei, Nokia]"});
+  // Another one of its kind, whose parties "their" or "the two companies" are.
+  CHECK(Agreements("Apple signed a patent licensing agreement with Nokia, extending their existing deal.") ==
+        Strings{"patent_license signed [Apple, Nokia]", "patent_license extended [Apple, Nokia]"});
+  CHECK(Agreements("Apple signed a patent licensing agreement with Nokia that replaces the deal the two companies "
+                   "reached in 2021.") ==
+        Strings{"patent_license signed [Apple, Nokia] date=2021 continues", "patent_license reached [Apple, Nokia] date=2021"});
+  // One listed after a count shares its status and subject.
+  CHECK(Agreements("Huawei has signed 20 patent licensing agreements, including a new deal with Nokia.") ==
+        Strings{"patent_license signed [Huawei] count=20", "patent_license signed [Huawei, Nokia]"});
+}
+
+TEST_CASE("agreements: who is a party, and what the kind and status become") {
+  // A stake right after a verb that buys it: one investment.
+  CHECK(Agreements("Apple agreed to buy a 10% stake in Nokia.") ==
+        Strings{"investment reached [Apple, Nokia] investor=Apple target=Nokia"});
+  // A parent that only says whose the party is; a board that acts for its company.
+  CHECK(Agreements("Apple signed a deal with Nokia's chip unit Rapidus.") == Strings{"other signed [Apple, Rapidus]"});
+  CHECK(Agreements("Nokia's board rejected a deal with Apple.") == Strings{"other rejected [Nokia, Apple]"});
+  // A group is no party; its named members are.
+  CHECK(Agreements("Huawei signed a loan with a group of eight banks, including Apple and Nokia.") ==
+        Strings{"loan signed [Huawei, Apple, Nokia]"});
+  // A state body named by a nationality stands for it.
+  CHECK(Agreements("The Sudanese army and Nokia agreed to a ceasefire.") == Strings{"ceasefire reached [Sudanese, Nokia]"});
+  // A loan extended to someone is granted; a business sold goes to a buyer.
+  CHECK(Agreements("Apple extended a loan to Japan.") == Strings{"loan reached [Apple, Japan]"});
+  CHECK(Agreements("Huawei reached a deal to sell its Japan business to Nokia.") ==
+        Strings{"acquisition reached [Huawei, Nokia] acquirer=Nokia target=Huawei"});
+  // A contract to supply is a supply deal; a treaty's name is no party.
+  CHECK(Agreements("Huawei signed a contract with Nokia on Friday to supply chips.") == Strings{"supply signed [Huawei, Nokia]"});
+  CHECK(Agreements("The Treaty of Rome was signed in 2021.") == Strings{"treaty signed [] date=2021"});
+  // Past a comma, no borrower.
+  CHECK(Agreements("Huawei signed a loan to meet its targets, Nokia said.") == Strings{"loan signed [Huawei]"});
 }
 
 TEST_CASE("agreements: acquisitions have roles; whoever blocks a deal is no party") {
