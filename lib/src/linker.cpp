@@ -253,9 +253,14 @@ void LinkMentions(const std::vector<NormalizedMention>& mentions, Document* doc)
     std::sort(entity.mentions.begin(), entity.mentions.end(),
               [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
   }
-  std::stable_sort(doc->entities.begin(), doc->entities.end(), [](const Entity& a, const Entity& b) {
+  auto by_first_mention = [](const Entity& a, const Entity& b) {
     return a.mentions.front().span.begin < b.mentions.front().span.begin;
-  });
+  };
+  // Entities are made in text order, so they mostly are in order already;
+  // a merge sort would still move every one (1% of the run's instructions).
+  if (!std::is_sorted(doc->entities.begin(), doc->entities.end(), by_first_mention)) {
+    std::stable_sort(doc->entities.begin(), doc->entities.end(), by_first_mention);
+  }
   for (size_t e = 0; e < doc->entities.size(); ++e) doc->entities[e].id = "E" + std::to_string(e + 1);
 }
 

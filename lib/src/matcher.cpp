@@ -415,7 +415,8 @@ void Matcher::Scan(std::string_view text, const std::vector<Token>& tokens,
       if (anchor) anchors.push_back(c);
       return anchor;
     });
-    std::sort(anchors.begin(), anchors.end(), [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
+    std::stable_sort(anchors.begin(), anchors.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
   }
   if (!contexts_.empty()) {
     std::erase_if(*candidates, [&](const Candidate& c) { return !InContext(text, c); });
