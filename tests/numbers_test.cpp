@@ -109,6 +109,26 @@ TEST_CASE("numbers: fractions") {
       {"one out of three", "0.333333333333333"},
       {"\xC2\xBD", "0.5"},
       {"\xE2\x85\x94", "0.666666666666667"},
+      {"two out of three", "0.666666666666667"},
+      {"one in five", "0.2"},
+      {"negative one over 20", "-0.05"},
+      // A ten joins the unit ordinal after it, unless it leads or follows "and".
+      {"a twenty-first", "0.0476190476190476"},
+      {"one twenty-fifth", "0.04"},
+      {"three twenty firsts", "0.142857142857143"},
+      {"twenty twenty fifths", "0.8"},
+      {"one hundred thirty fifths", "2.85714285714286"},
+      {"one hundred and thirty fifths", "26"},
+      {"one hundred and thirty-two fifths", "26.4"},
+      {"thirty fifths", "6"},
+      {"twenty-three fifths", "4.6"},
+      {"ninety - five hundred-fifths", "1900"},
+      // After "million and" a fraction is of millions; before a smaller scale, of that one.
+      {"six million and two thirds", "6666666.666666667"},
+      {"two million and three fifths", "2600000"},
+      {"one billion and a half million", "1000500000"},
+      {"one billion and three quarters million", "1000750000"},
+      {"two thirds of a million", "666666.666666667"},
   };
   for (const auto& [text, value] : cases) {
     CAPTURE(text);
@@ -117,7 +137,8 @@ TEST_CASE("numbers: fractions") {
 }
 
 TEST_CASE("numbers: what is not a number") {
-  for (std::string text : {"", "a", "an", "the", "one two three four apple", "192.168.1.2", "hundreds of"}) {
+  for (std::string text : {"", "a", "an", "the", "one two three four apple", "192.168.1.2", "hundreds of",
+                           "three-nought-four", "two three", "twenty twenty", "one one hundred fifth"}) {
     CAPTURE(text);
     CHECK(Number(text) == "-");
   }
@@ -128,6 +149,8 @@ TEST_CASE("numbers: ordinals") {
       {"first", "1"},          {"2nd", "2"},         {"21st", "21"},         {"103rd", "103"},
       {"twelfth", "12"},       {"twentieth", "20"},  {"twenty-first", "21"}, {"one hundred twenty-fifth", "125"},
       {"trillionth", "1000000000000"}, {"third", "3"},
+      {"two hundredth", "200"}, {"three trillionth", "3000000000000"}, {"a hundred trillionth", "100000000000000"},
+      {"one hundred twenty fifth", "125"}, {"twenty-one trillion and three hundred twenty second", "21000000000322"},
   };
   for (const auto& [text, value] : cases) {
     CAPTURE(text);
