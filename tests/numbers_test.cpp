@@ -120,6 +120,7 @@ TEST_CASE("numbers: fractions") {
       {"one hundred thirty fifths", "2.85714285714286"},
       {"one hundred and thirty fifths", "26"},
       {"one hundred and thirty-two fifths", "26.4"},
+      {"two hundred and fifty-four hundredths", "200.54"},
       {"thirty fifths", "6"},
       {"twenty-three fifths", "4.6"},
       {"ninety - five hundred-fifths", "1900"},

@@ -347,14 +347,13 @@ bool ParseTokens(const std::vector<std::string>& tokens, Decimal* value) {
   bool after_scale = false;  // the previous word was a scale word (or "and" after one)
   std::optional<Decimal> before_and;  // the value when the last "and" came
   int and_power = 0;  // the power of the scale word right before that "and"
+  bool and_after_hundred = false;  // "hundred and"
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& t = tokens[i];
     const std::string_view next = i + 1 < tokens.size() ? std::string_view(tokens[i + 1]) : "";
     if (t == "and") {
-      // "hundred and" goes on with the same number: "one hundred and thirty
-      // fifths" is 130/5.
-      if (i > 0 && tokens[i - 1].starts_with("hundred")) continue;
       before_and = sum.Value();
+      and_after_hundred = i > 0 && tokens[i - 1].starts_with("hundred");
       and_power = after_scale ? sum.last_power() : 0;
       continue;
     }
@@ -362,14 +361,20 @@ bool ParseTokens(const std::vector<std::string>& tokens, Decimal* value) {
     // A denominator divides what was said since the last "and" (else all of
     // it): "twenty-three fifths" is 23/5, "twenty and three fifths" 20 3/5.
     // After "million and" it is of millions: "six million and two thirds".
+    // After "hundred and" the fraction a mixed number ends in is proper:
+    // "two hundred and fifty-four hundredths" is 200.54, "one hundred and
+    // thirty fifths" 130/5.
     const int ten = i >= 1 && JoinsDenominator(tokens, i - 1) ? SmallNumber(tokens[i - 1]) : 0;
     if (const long long d = ten > 0 ? ten + UnitOrdinal(t) : Denominator(t);
         d > 0 && sum.any() && t != "half" && t != "quarter" && t != "halves") {
-      const Decimal base = before_and.value_or(Decimal());
-      Decimal quotient;
-      if (!(sum.Value() + base.Negated() + Decimal::Integer(-ten)).DividedBy(Decimal::Integer(d), &quotient)) {
-        return false;
+      Decimal base = before_and.value_or(Decimal());
+      Decimal numerator = sum.Value() + base.Negated() + Decimal::Integer(-ten);
+      if (and_after_hundred && numerator.ToDouble() >= static_cast<long double>(d)) {
+        numerator = numerator + base;
+        base = Decimal();
       }
+      Decimal quotient;
+      if (!numerator.DividedBy(Decimal::Integer(d), &quotient)) return false;
       sum = Accumulator();
       sum.AddSmall(base + quotient * Pow10Decimal(and_power));
       continue;
