@@ -161,5 +161,57 @@ TEST_CASE("numbers: ordinals") {
   CHECK(Ordinal("apple") == "-");
 }
 
+// The numeric mentions the built-in packs find in `text`, as "TYPE
+// text=value".
+std::vector<std::string> Numeric(const std::string& text) {
+  ExtractOptions options;
+  options.types = {"CARDINAL", "ORDINAL", "PERCENT", "MONEY"};
+  return testing::Found(testing::Extract(testing::BuiltinRules(), text, "", options));
+}
+
+TEST_CASE("numbers: spans and values through the built-in packs") {
+  using Strings = std::vector<std::string>;
+  const std::pair<std::string, Strings> cases[] = {
+      {"Two out of three voters and one in five adults backed it, one over three.",
+       {"CARDINAL Two out of three=0.666666666666667", "CARDINAL one in five=0.2",
+        "CARDINAL one over three=0.333333333333333"}},
+      {"It was one twenty-fifth, then six million and two thirds, then two thirds of a million.",
+       {"CARDINAL one twenty-fifth=0.04", "CARDINAL six million and two thirds=6666666.666666667",
+        "CARDINAL two thirds of a million=666666.666666667"}},
+      {"The two hundredth anniversary; I like the first one.", {"ORDINAL two hundredth=200", "ORDINAL first=1"}},
+      {"4 thousand 3 hundred and 21 people", {"CARDINAL 4 thousand 3 hundred and 21=4321"}},
+      {"40 000 workers", {"CARDINAL 40 000=40000"}},
+      {"More than half the staff, and 2\xC2\xBD times \xC2\xBE of it.",
+       {"CARDINAL More than half=0.5", "CARDINAL 2\xC2\xBD=2.5", "CARDINAL \xC2\xBE=0.75"}},
+      {"C$300 million, Mex$10 million, AUD$ 15 and 75 USD million.",
+       {"MONEY C$300 million=300000000", "MONEY Mex$10 million=10000000", "MONEY AUD$ 15=15",
+        "MONEY 75 USD million=75000000"}},
+      {"It costs a quarter million us dollars; it cost 15 dollars 50.",
+       {"MONEY a quarter million us dollars=250000", "MONEY 15 dollars 50=15.5"}},
+      {"10,000 bitcoins", {"MONEY 10,000 bitcoins=10000"}},
+  };
+  for (const auto& [text, found] : cases) {
+    CAPTURE(text);
+    CHECK(Numeric(text) == found);
+  }
+}
+
+TEST_CASE("numbers: what the new forms leave alone") {
+  using Strings = std::vector<std::string>;
+  const std::pair<std::string, Strings> cases[] = {
+      {"12 in 3 raids", {"CARDINAL 12=12", "CARDINAL 3=3"}},             // "in" is a ratio after "one" only
+      {"up 20 over 3 years", {"CARDINAL 20=20"}},                      // "over" before a noun is no ratio
+      {"3 million and 21 were hurt", {"CARDINAL 3 million=3000000", "CARDINAL 21=21"}},
+      {"orders for 47 767-300s", {"CARDINAL 47=47", "CARDINAL 767=767"}},  // no thousands before a hyphen
+      {"They were playing three-nought-four.", {}},                     // number words in a row
+      {"paid 5 dollars 20 times", {"MONEY 5 dollars=5", "CARDINAL 20=20"}},  // bare cents end a phrase
+      {"in the first half of the year", {}},  // "half" needs a modifier (and this one is a date)
+  };
+  for (const auto& [text, found] : cases) {
+    CAPTURE(text);
+    CHECK(Numeric(text) == found);
+  }
+}
+
 }  // namespace
 }  // namespace lede
