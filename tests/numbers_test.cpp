@@ -139,7 +139,8 @@ TEST_CASE("numbers: fractions") {
 
 TEST_CASE("numbers: what is not a number") {
   for (std::string text : {"", "a", "an", "the", "one two three four apple", "192.168.1.2", "hundreds of",
-                           "three-nought-four", "two three", "twenty twenty", "one one hundred fifth"}) {
+                           "three-nought-four", "two three", "twenty twenty", "one one hundred fifth",
+                           "3 hundred and 2 hundred"}) {
     CAPTURE(text);
     CHECK(Number(text) == "-");
   }

@@ -186,11 +186,15 @@ class Accumulator {
     small_ = small_ + n;
     any_ = true;
   }
-  void Hundred() {
-    hundreds_ = hundreds_ + (small_.IsZero() && !any_ ? Decimal::Integer(1) : Part()) * Decimal::Integer(100);
+  // False for a second "hundred" before a bigger scale word: "3 hundred
+  // and 2 hundred" is two numbers, not one.
+  bool Hundred() {
+    if (hundreds_set_) return false;
+    hundreds_ = (small_.IsZero() && !any_ ? Decimal::Integer(1) : small_) * Decimal::Integer(100);
     small_ = Decimal();
     hundreds_set_ = true;
     any_ = true;
+    return true;
   }
   // "dozen" multiplies what came last: "three hundred and two dozens" is
   // 300 + 24.
@@ -458,7 +462,7 @@ bool ParseTokens(const std::vector<std::string>& tokens, Decimal* value) {
       continue;
     }
     if (t == "hundred" || (t == "hundreds" && sum.any())) {  // a bare "hundreds" is no number
-      sum.Hundred();
+      if (!sum.Hundred()) return false;
       continue;
     }
     if (t == "dozen" || t == "dozens" || t == "dz" || t == "dzs" || t == "doz" || t == "dozs") {
