@@ -109,6 +109,27 @@ TEST_CASE("numbers: fractions") {
       {"one out of three", "0.333333333333333"},
       {"\xC2\xBD", "0.5"},
       {"\xE2\x85\x94", "0.666666666666667"},
+      {"two out of three", "0.666666666666667"},
+      {"one in five", "0.2"},
+      {"negative one over 20", "-0.05"},
+      // A ten joins the unit ordinal after it, unless it leads or follows "and".
+      {"a twenty-first", "0.0476190476190476"},
+      {"one twenty-fifth", "0.04"},
+      {"three twenty firsts", "0.142857142857143"},
+      {"twenty twenty fifths", "0.8"},
+      {"one hundred thirty fifths", "2.85714285714286"},
+      {"one hundred and thirty fifths", "26"},
+      {"one hundred and thirty-two fifths", "26.4"},
+      {"two hundred and fifty-four hundredths", "200.54"},
+      {"thirty fifths", "6"},
+      {"twenty-three fifths", "4.6"},
+      {"ninety - five hundred-fifths", "1900"},
+      // After "million and" a fraction is of millions; before a smaller scale, of that one.
+      {"six million and two thirds", "6666666.666666667"},
+      {"two million and three fifths", "2600000"},
+      {"one billion and a half million", "1000500000"},
+      {"one billion and three quarters million", "1000750000"},
+      {"two thirds of a million", "666666.666666667"},
   };
   for (const auto& [text, value] : cases) {
     CAPTURE(text);
@@ -117,7 +138,9 @@ TEST_CASE("numbers: fractions") {
 }
 
 TEST_CASE("numbers: what is not a number") {
-  for (std::string text : {"", "a", "an", "the", "one two three four apple", "192.168.1.2", "hundreds of"}) {
+  for (std::string text : {"", "a", "an", "the", "one two three four apple", "192.168.1.2", "hundreds of",
+                           "three-nought-four", "two three", "twenty twenty", "one one hundred fifth",
+                           "3 hundred and 2 hundred"}) {
     CAPTURE(text);
     CHECK(Number(text) == "-");
   }
@@ -128,6 +151,8 @@ TEST_CASE("numbers: ordinals") {
       {"first", "1"},          {"2nd", "2"},         {"21st", "21"},         {"103rd", "103"},
       {"twelfth", "12"},       {"twentieth", "20"},  {"twenty-first", "21"}, {"one hundred twenty-fifth", "125"},
       {"trillionth", "1000000000000"}, {"third", "3"},
+      {"two hundredth", "200"}, {"three trillionth", "3000000000000"}, {"a hundred trillionth", "100000000000000"},
+      {"one hundred twenty fifth", "125"}, {"twenty-one trillion and three hundred twenty second", "21000000000322"},
   };
   for (const auto& [text, value] : cases) {
     CAPTURE(text);
@@ -135,6 +160,58 @@ TEST_CASE("numbers: ordinals") {
   }
   CHECK(Ordinal("21th2") == "-");
   CHECK(Ordinal("apple") == "-");
+}
+
+// The numeric mentions the built-in packs find in `text`, as "TYPE
+// text=value".
+std::vector<std::string> Numeric(const std::string& text) {
+  ExtractOptions options;
+  options.types = {"CARDINAL", "ORDINAL", "PERCENT", "MONEY"};
+  return testing::Found(testing::Extract(testing::BuiltinRules(), text, "", options));
+}
+
+TEST_CASE("numbers: spans and values through the built-in packs") {
+  using Strings = std::vector<std::string>;
+  const std::pair<std::string, Strings> cases[] = {
+      {"Two out of three voters and one in five adults backed it, one over three.",
+       {"CARDINAL Two out of three=0.666666666666667", "CARDINAL one in five=0.2",
+        "CARDINAL one over three=0.333333333333333"}},
+      {"It was one twenty-fifth, then six million and two thirds, then two thirds of a million.",
+       {"CARDINAL one twenty-fifth=0.04", "CARDINAL six million and two thirds=6666666.666666667",
+        "CARDINAL two thirds of a million=666666.666666667"}},
+      {"The two hundredth anniversary; I like the first one.", {"ORDINAL two hundredth=200", "ORDINAL first=1"}},
+      {"4 thousand 3 hundred and 21 people", {"CARDINAL 4 thousand 3 hundred and 21=4321"}},
+      {"40 000 workers", {"CARDINAL 40 000=40000"}},
+      {"More than half the staff, and 2\xC2\xBD times \xC2\xBE of it.",
+       {"CARDINAL More than half=0.5", "CARDINAL 2\xC2\xBD=2.5", "CARDINAL \xC2\xBE=0.75"}},
+      {"C$300 million, Mex$10 million, AUD$ 15 and 75 USD million.",
+       {"MONEY C$300 million=300000000", "MONEY Mex$10 million=10000000", "MONEY AUD$ 15=15",
+        "MONEY 75 USD million=75000000"}},
+      {"It costs a quarter million us dollars; it cost 15 dollars 50.",
+       {"MONEY a quarter million us dollars=250000", "MONEY 15 dollars 50=15.5"}},
+      {"10,000 bitcoins", {"MONEY 10,000 bitcoins=10000"}},
+  };
+  for (const auto& [text, found] : cases) {
+    CAPTURE(text);
+    CHECK(Numeric(text) == found);
+  }
+}
+
+TEST_CASE("numbers: what the new forms leave alone") {
+  using Strings = std::vector<std::string>;
+  const std::pair<std::string, Strings> cases[] = {
+      {"12 in 3 raids", {"CARDINAL 12=12", "CARDINAL 3=3"}},             // "in" is a ratio after "one" only
+      {"up 20 over 3 years", {"CARDINAL 20=20"}},                      // "over" before a noun is no ratio
+      {"3 million and 21 were hurt", {"CARDINAL 3 million=3000000", "CARDINAL 21=21"}},
+      {"orders for 47 767-300s", {"CARDINAL 47=47", "CARDINAL 767=767"}},  // no thousands before a hyphen
+      {"They were playing three-nought-four.", {}},                     // number words in a row
+      {"paid 5 dollars 20 times", {"MONEY 5 dollars=5", "CARDINAL 20=20"}},  // bare cents end a phrase
+      {"in the first half of the year", {}},  // "half" needs a modifier (and this one is a date)
+  };
+  for (const auto& [text, found] : cases) {
+    CAPTURE(text);
+    CHECK(Numeric(text) == found);
+  }
 }
 
 }  // namespace

@@ -96,6 +96,21 @@ long long Denominator(std::string_view word) {
   return 0;
 }
 
+// The value of "first" to "ninth" (or "firsts" ...), else 0.
+int UnitOrdinal(std::string_view word) {
+  if (word.ends_with("s")) word.remove_suffix(1);
+  const int u = IndexOf(kOrdinalUnits, word);
+  return u <= 9 ? u : 0;
+}
+
+bool IsTen(int n) { return n >= 20 && n % 10 == 0; }
+
+Decimal Pow10Decimal(int power) {
+  Decimal d = Decimal::Integer(1);
+  for (int i = 0; i < power; ++i) d = d * Decimal::Integer(10);
+  return d;
+}
+
 // Splits into lower-case tokens: runs of letters, runs of digits with their
 // separators, and single other characters; hyphens and white space split.
 std::vector<std::string> Tokens(std::string_view text) {
@@ -171,11 +186,15 @@ class Accumulator {
     small_ = small_ + n;
     any_ = true;
   }
-  void Hundred() {
-    hundreds_ = hundreds_ + (small_.IsZero() && !any_ ? Decimal::Integer(1) : Part()) * Decimal::Integer(100);
+  // False for a second "hundred" before a bigger scale word: "3 hundred
+  // and 2 hundred" is two numbers, not one.
+  bool Hundred() {
+    if (hundreds_set_) return false;
+    hundreds_ = (small_.IsZero() && !any_ ? Decimal::Integer(1) : small_) * Decimal::Integer(100);
     small_ = Decimal();
     hundreds_set_ = true;
     any_ = true;
+    return true;
   }
   // "dozen" multiplies what came last: "three hundred and two dozens" is
   // 300 + 24.
@@ -205,6 +224,7 @@ class Accumulator {
     hundreds_set_ = false;
     any_ = true;
   }
+  int last_power() const { return last_power_; }
   // A fraction "and a half" right after a scale word is of that scale: "one
   // million and a half" is 1,500,000.
   void AddFraction(const Decimal& fraction, bool after_scale) {
@@ -220,12 +240,6 @@ class Accumulator {
   bool any() const { return any_; }
 
  private:
-  static Decimal Pow10Decimal(int power) {
-    Decimal d = Decimal::Integer(1);
-    for (int i = 0; i < power; ++i) d = d * Decimal::Integer(10);
-    return d;
-  }
-
   Decimal total_, hundreds_, small_;
   std::optional<Decimal> last_scaled_;
   int last_power_ = 0;
@@ -281,6 +295,24 @@ bool ParseScientific(std::string_view text, Decimal* out) {
 
 bool ParseTokens(const std::vector<std::string>& tokens, Decimal* value);
 
+// A ten right before a unit ordinal makes one denominator with it: "three
+// twenty-firsts" is 3/21, "one hundred thirty fifths" 100/35. First in the
+// number or after "and" the ten is counted instead ("thirty fifths" is 30/5,
+// "one hundred and thirty fifths" 130/5).
+bool JoinsDenominator(const std::vector<std::string>& tokens, size_t ten) {
+  return ten >= 1 && ten + 1 < tokens.size() && tokens[ten - 1] != "and" && IsTen(SmallNumber(tokens[ten])) &&
+         UnitOrdinal(tokens[ten + 1]) > 0;
+}
+
+// A fraction before a scale smaller than the last one said is of that
+// scale alone: "one billion and a half million" is 1,000,500,000.
+std::optional<int> SmallerScale(const Accumulator& sum, const std::vector<std::string>& tokens, size_t at) {
+  if (at >= tokens.size()) return std::nullopt;
+  const std::optional<int> power = ScalePower(tokens[at]);
+  if (power && *power < sum.last_power()) return power;
+  return std::nullopt;
+}
+
 // "a over b", "a out of b", "a in b", "a/b", "a b/c".
 bool ParseRatio(const std::vector<std::string>& tokens, Decimal* value) {
   for (size_t i = 1; i + 1 < tokens.size(); ++i) {
@@ -318,22 +350,37 @@ bool ParseTokens(const std::vector<std::string>& tokens, Decimal* value) {
   Accumulator sum;
   bool after_scale = false;  // the previous word was a scale word (or "and" after one)
   std::optional<Decimal> before_and;  // the value when the last "and" came
+  int and_power = 0;  // the power of the scale word right before that "and"
+  bool and_after_hundred = false;  // "hundred and"
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& t = tokens[i];
     const std::string_view next = i + 1 < tokens.size() ? std::string_view(tokens[i + 1]) : "";
     if (t == "and") {
       before_and = sum.Value();
+      and_after_hundred = i > 0 && tokens[i - 1].starts_with("hundred");
+      and_power = after_scale ? sum.last_power() : 0;
       continue;
     }
     if (t == "of") continue;  // "two thirds of a million"
     // A denominator divides what was said since the last "and" (else all of
     // it): "twenty-three fifths" is 23/5, "twenty and three fifths" 20 3/5.
-    if (const long long d = Denominator(t); d > 0 && sum.any() && t != "half" && t != "quarter" && t != "halves") {
-      const Decimal base = before_and.value_or(Decimal());
+    // After "million and" it is of millions: "six million and two thirds".
+    // After "hundred and" the fraction a mixed number ends in is proper:
+    // "two hundred and fifty-four hundredths" is 200.54, "one hundred and
+    // thirty fifths" 130/5.
+    const int ten = i >= 1 && JoinsDenominator(tokens, i - 1) ? SmallNumber(tokens[i - 1]) : 0;
+    if (const long long d = ten > 0 ? ten + UnitOrdinal(t) : Denominator(t);
+        d > 0 && sum.any() && t != "half" && t != "quarter" && t != "halves") {
+      Decimal base = before_and.value_or(Decimal());
+      Decimal numerator = sum.Value() + base.Negated() + Decimal::Integer(-ten);
+      if (and_after_hundred && numerator.ToDouble() >= static_cast<long double>(d)) {
+        numerator = numerator + base;
+        base = Decimal();
+      }
       Decimal quotient;
-      if (!(sum.Value() + base.Negated()).DividedBy(Decimal::Integer(d), &quotient)) return false;
+      if (!numerator.DividedBy(Decimal::Integer(d), &quotient)) return false;
       sum = Accumulator();
-      sum.AddSmall(base + quotient);
+      sum.AddSmall(base + quotient * Pow10Decimal(and_power));
       continue;
     }
     if (t == "point" || t == ".") {
@@ -378,6 +425,11 @@ bool ParseTokens(const std::vector<std::string>& tokens, Decimal* value) {
       }
       if (const long long d = Denominator(next); d > 0) {
         Decimal::Integer(1).DividedBy(Decimal::Integer(d), &fraction);
+        if (const std::optional<int> power = SmallerScale(sum, tokens, i + 2)) {
+          sum.AddSmall(fraction * Pow10Decimal(*power));
+          i += 2;
+          continue;
+        }
         const bool of_scale = after_scale || (i > 0 && tokens[i - 1] == "and" && sum.Part().IsZero());
         sum.AddFraction(fraction, of_scale);
         ++i;
@@ -387,10 +439,20 @@ bool ParseTokens(const std::vector<std::string>& tokens, Decimal* value) {
       continue;
     }
     if (const int n = SmallNumber(t); n >= 0) {
+      // Number words in a row make no number ("three-nought-four", "two
+      // three"), but for a ten and a unit ("twenty-five") and a ten that
+      // joins a denominator ("twenty twenty fifths").
+      const int before = i > 0 ? SmallNumber(tokens[i - 1]) : -1;
+      if (before >= 0 && !(IsTen(before) && n < 10) && !JoinsDenominator(tokens, i)) return false;
       // "two quarters", "three halves" (the generic rule above takes the
       // other denominators).
       if (const long long d = Denominator(next); (next.starts_with("half") || next.starts_with("quarter")) && d > 0) {
         Decimal::Integer(n).DividedBy(Decimal::Integer(d), &fraction);
+        if (const std::optional<int> power = SmallerScale(sum, tokens, i + 2)) {
+          sum.AddSmall(fraction * Pow10Decimal(*power));
+          i += 2;
+          continue;
+        }
         sum.AddFraction(fraction, after_scale && sum.Part().IsZero());
         ++i;
         continue;
@@ -400,7 +462,7 @@ bool ParseTokens(const std::vector<std::string>& tokens, Decimal* value) {
       continue;
     }
     if (t == "hundred" || (t == "hundreds" && sum.any())) {  // a bare "hundreds" is no number
-      sum.Hundred();
+      if (!sum.Hundred()) return false;
       continue;
     }
     if (t == "dozen" || t == "dozens" || t == "dz" || t == "dzs" || t == "doz" || t == "dozs") {
