@@ -12,6 +12,14 @@ bool IsWordByte(unsigned char c) {
 }
 
 char FoldAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char AsWritten(char c) { return c; }
+
+// The bit of a key in PhraseIndex::Index::prefixes: its first two bytes,
+// mapped by `fold`.
+size_t KeyPrefix(std::string_view key, char (*fold)(char)) {
+  const auto byte = [&](size_t i) { return i < key.size() ? size_t{static_cast<unsigned char>(fold(key[i]))} : 0; };
+  return byte(0) << 8 | byte(1);
+}
 
 // The index key of a name or token: its leading run of word bytes.
 std::string_view FirstWord(std::string_view s) {
@@ -199,7 +207,7 @@ void PhraseIndex::Add(uint32_t rule, const GazetteerTable& table, const std::vec
         const std::string_view key = FirstWord(name);
         if (key.empty()) return;  // names must start with a letter or digit
         std::string indexed = index_key(key);
-        index->first_bytes.set(static_cast<unsigned char>(indexed[0]));
+        index->prefixes.set(KeyPrefix(indexed, AsWritten));
         index->phrases[std::move(indexed)].push_back(Phrase{name, rule, static_cast<uint32_t>(row)});
       });
     }
@@ -223,12 +231,11 @@ void PhraseIndex::Match(std::string_view text, const std::vector<Token>& tokens,
     std::string_view token = text.substr(tokens[i].span.begin, tokens[i].span.size());
     std::string_view key = FirstWord(token);
     if (key.empty()) continue;
-    if (exact_.first_bytes.test(static_cast<unsigned char>(key[0]))) MatchIn(exact_, false, key, text, tokens, i, out);
-    if (folded_.first_bytes.test(static_cast<unsigned char>(FoldAscii(key[0])))) {
-      MatchIn(folded_, true, Folded(key), text, tokens, i, out);
-    }
+    const size_t prefix = KeyPrefix(key, AsWritten);
+    if (exact_.prefixes.test(prefix)) MatchIn(exact_, false, key, text, tokens, i, out);
+    if (folded_.prefixes.test(KeyPrefix(key, FoldAscii))) MatchIn(folded_, true, Folded(key), text, tokens, i, out);
     // A word in capitals is its own key there: no copy for the common case.
-    if (capitals_.first_bytes.test(static_cast<unsigned char>(key[0])) && InCapitals(key)) {
+    if (capitals_.prefixes.test(prefix) && InCapitals(key)) {
       MatchIn(capitals_, true, key, text, tokens, i, out);
     }
   }
