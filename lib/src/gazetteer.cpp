@@ -208,13 +208,13 @@ void PhraseIndex::Add(uint32_t rule, const GazetteerTable& table, const std::vec
         if (key.empty()) return;  // names must start with a letter or digit
         std::string indexed = index_key(key);
         index->prefixes.set(KeyPrefix(indexed, AsWritten));
-        index->phrases[std::move(indexed)].push_back(Phrase{name, rule, static_cast<uint32_t>(row)});
+        // Longest first, so that the first hit per rule is the longest
+        // name; after the names as long, in the order they came.
+        std::vector<Phrase>& phrases = index->phrases[std::move(indexed)];
+        const auto after = std::find_if(phrases.begin(), phrases.end(),
+                                        [&](const Phrase& p) { return p.name.size() < name.size(); });
+        phrases.insert(after, Phrase{name, rule, static_cast<uint32_t>(row)});
       });
-    }
-    // Longest first, so that the first hit per rule is the longest name.
-    for (auto& [key, phrases] : index->phrases) {
-      std::stable_sort(phrases.begin(), phrases.end(),
-                       [](const Phrase& a, const Phrase& b) { return a.name.size() > b.name.size(); });
     }
   };
   if (name_case == NameCase::kAnyCase) {
