@@ -154,6 +154,12 @@ int GazetteerTable::Column(std::string_view name) const {
   return -1;
 }
 
+std::vector<int> GazetteerTable::NameColumns() const {
+  std::vector<int> columns{Column("name")};  // Parse requires it
+  if (const int aliases = Column("aliases"); aliases >= 0) columns.push_back(aliases);
+  return columns;
+}
+
 std::string_view GazetteerTable::Cell(size_t row, int column) const {
   const std::vector<std::string_view>& cells = rows_[row].cells;
   if (column < 0 || static_cast<size_t>(column) >= cells.size()) return {};

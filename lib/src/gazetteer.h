@@ -39,6 +39,9 @@ class GazetteerTable {
 
   // Index of the column called `name`, or -1.
   int Column(std::string_view name) const;
+  // The columns a table's names come from unless a rule says otherwise:
+  // "name" and, where the table has one, "aliases".
+  std::vector<int> NameColumns() const;
   size_t rows() const { return rows_.size(); }
   // The cell at (row, column); "" for column -1 or a short row.
   std::string_view Cell(size_t row, int column) const;

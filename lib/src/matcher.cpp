@@ -348,11 +348,9 @@ bool Matcher::Anchor(uint32_t index, const Rule& rule, const RegexRule& regex, s
     *error = fmt::format("{}: rule {}: the pattern matches the empty string", rule.pattern_origin, rule.info.id);
     return false;
   }
-  std::vector<int> columns{rule.starts_with->Column("name")};  // every table has one
-  if (const int aliases = rule.starts_with->Column("aliases"); aliases >= 0) columns.push_back(aliases);
   // As written, like a gazetteer rule's names: in any case, every word of
   // the text would need folding and a hash lookup.
-  phrases_.Add(index, *rule.starts_with, columns, NameCase::kAsWritten);
+  phrases_.Add(index, *rule.starts_with, rule.starts_with->NameColumns(), NameCase::kAsWritten);
   return true;
 }
 

@@ -143,11 +143,9 @@ class Loader {
     const std::string where = fmt::format("{}:{}", file.origin, spec.gazetteer_line);
     Status status = LoadTable(file, spec.gazetteer, where, &rule->table, impl);
     if (!status.ok()) return status;
-    // By default names come from "name" and, where the table has one,
-    // "aliases".
     if (spec.match_columns.empty()) {
-      spec.match_columns.push_back("name");
-      if (rule->table->Column("aliases") >= 0) spec.match_columns.push_back("aliases");
+      rule->match_columns = rule->table->NameColumns();
+      return Status::OK();
     }
     for (const std::string& column : spec.match_columns) {
       int index = rule->table->Column(column);
@@ -183,7 +181,7 @@ class Loader {
     auto parsed = std::make_unique<GazetteerTable>();
     std::string error;
     if (!parsed->Parse(std::move(contents), origin, &error)) return Status::InvalidArgument(error);
-    parsed->IndexNames({parsed->Column("name"), parsed->Column("aliases")});
+    parsed->IndexNames(parsed->NameColumns());
     *table = parsed.get();
     tables_.emplace(path, parsed.get());
     impl->tables.push_back(std::move(parsed));
