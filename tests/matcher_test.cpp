@@ -192,6 +192,50 @@ pattern = 'Council of [A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ Council'
         "q.toml:4: rule q.x: 'starts_with' applies to regex rules");
 }
 
+TEST_CASE("matcher: a contains rule is tried only at tokens up to kContainsReach bytes before a name of its table") {
+  const char* pack = R"([pack]
+name = "c"
+version = "1"
+
+[[rule]]
+id = "c.body"
+type = "ORG"
+pattern = '(?P<first>[A-Z][a-z]+)(?: [A-Z][a-z]+)* (?:Council|Board)|Council of [A-Z][a-z]+'
+contains = "heads.tsv"
+reject = "words.tsv"
+reject_key = "first"
+
+[[rule]]
+id = "c.person"
+type = "PERSON"
+pattern = 'Mark [A-Z][a-z]+'
+)";
+  auto rules = testing::RulesFrom(
+      {{"c.toml", pack}, {"heads.tsv", "name\nCouncil\nBoard\n"}, {"words.tsv", "name\nThe\n"}});
+  // Before the name and at it; names as written ("council" is none).
+  CHECK(Scan(*rules, "the Harbour Rail Council and the Council of Westmarch met") ==
+        Strings{"c.body Harbour Rail Council first=Harbour", "c.body Council of Westmarch first=-"});
+  CHECK(Scan(*rules, "the Harbour council met").empty());
+  // A rejected match hides nothing: the next token is tried.
+  CHECK(Scan(*rules, "The Harbour Board met") == Strings{"c.body Harbour Board first=Harbour"});
+  // The union's match at the same token stands beside it, and hides the
+  // attempts inside it.
+  CHECK(Scan(*rules, "Mark Harbour Board") ==
+        Strings{"c.person Mark Harbour", "c.body Mark Harbour Board first=Mark"});
+  CHECK(Scan(*rules, "said Mark Tern of the Board") == Strings{"c.person Mark Tern"});
+  // No match begins further than the reach before the name.
+  std::string words;
+  for (int i = 0; i < 20; ++i) words += "Abcdefghi ";  // 200 bytes
+  // The first token from byte 200 - 128 = 72 on is at 80.
+  static_assert(kContainsReach == 128);
+  CHECK(Scan(*rules, words + "Council") == Strings{"c.body " + words.substr(80) + "Council first=Abcdefghi"});
+  const std::string header = "[pack]\nname = \"q\"\nversion = \"1\"\n[[rule]]\nid = \"q.x\"\ntype = \"ORG\"\n";
+  CHECK(testing::LoadError({{"q.toml", header + "pattern = 'a'\nstarts_with = 'w.tsv'\ncontains = 'w.tsv'\n"},
+                            {"w.tsv", "name\n"}}) == "q.toml:4: rule q.x: give at most one of 'starts_with' and 'contains'");
+  CHECK(testing::LoadError({{"q.toml", header + "gazetteer = 'w.tsv'\ncontains = 'w.tsv'\n"}, {"w.tsv", "name\n"}}) ==
+        "q.toml:4: rule q.x: 'contains' applies to regex rules");
+}
+
 TEST_CASE("matcher: a rule with headline = false does not fire in a title-case line") {
   const char* pack = R"([pack]
 name = "h"

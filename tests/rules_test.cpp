@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "rules_impl.h"
 #include "test_util.h"
 
 namespace lede {
@@ -112,6 +113,31 @@ TEST_CASE("rules: duplicate ids across packs, packs defined twice, missing gazet
         "g.toml:7: rule g.x: n.tsv has no column 'nick'");
   CHECK(testing::LoadError({{"g.toml", gazetteer + "gazetteer = 'n.tsv'\n"}, {"n.tsv", "name\taliases\nA\tB\tC\n"}}) ==
         "n.tsv:2: 3 cells, but the header names 2 columns");
+}
+
+TEST_CASE("rules: a macro made of a gazetteer's names, in any case with plurals, or as written") {
+  const char* pack = R"([pack]
+name = "g"
+version = "1"
+[define]
+TITLE = { gazetteer = "titles.tsv" }
+HEAD = { gazetteer = "heads.tsv", as_written = true }
+ROLE = { gazetteer = "titles.tsv", columns = ["name"] }
+[[rule]]
+id = "g.x"
+type = "ORG"
+pattern = '{TITLE}|{HEAD}|{ROLE}'
+)";
+  auto rules = testing::RulesFrom(
+      {{"g.toml", pack}, {"titles.tsv", "name\taliases\nMr.\t\nchief executive\tCEO\n"}, {"heads.tsv", "name\nS.A\nBank\n"}});
+  // Names and aliases by default, longest first; a dot is escaped, a space
+  // matches any run of white space; no plural after a symbol.
+  CHECK(rules->impl().rules[0].pattern ==
+        "(?:(?i:chief\\s+executive(?:e?s)?|CEO(?:e?s)?|Mr\\.))|(?:(?:Bank|S\\.A))|"
+        "(?:(?i:chief\\s+executive(?:e?s)?|Mr\\.))");
+  const std::string header = "[pack]\nname = \"g\"\nversion = \"1\"\n[define]\n";
+  CHECK(testing::LoadError({{"g.toml", header + "H = { gazetteer = 'h.tsv', as_written = 1 }\n"}, {"h.tsv", "name\n"}}) ==
+        "g.toml:5: 'as_written' must be true or false");
 }
 
 TEST_CASE("rules: patterns over RE2's memory budget are refused with file:line, alone or together") {

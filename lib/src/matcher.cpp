@@ -295,11 +295,11 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
     regex->lookup = std::move(checks[0]);
     regex->reject = std::move(checks[1]);
     const auto regex_index = static_cast<uint32_t>(regex_rules_.size());
-    if (rule.starts_with != nullptr) {
-      // Tried only where a name of the table begins, never in the union.
-      if (!Anchor(index, rule, *regex, error)) return false;
-      anchored_regex_.resize(rules->size(), kNotAnchored);
-      anchored_regex_[index] = regex_index;
+    if (const GazetteerTable* anchors = rule.starts_with != nullptr ? rule.starts_with : rule.contains) {
+      // Tried only near a name of the table, never in the union.
+      if (!Anchor(index, rule, *regex, *anchors, error)) return false;
+      anchored_.resize(rules->size());
+      anchored_[index] = Anchored{regex_index, rule.contains != nullptr ? kContainsReach : 0};
     } else {
       packs.insert(PackOf(rule));
       compiled_->set_regex.push_back(regex_index);
@@ -337,7 +337,8 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
   return true;
 }
 
-bool Matcher::Anchor(uint32_t index, const Rule& rule, const RegexRule& regex, std::string* error) {
+bool Matcher::Anchor(uint32_t index, const Rule& rule, const RegexRule& regex, const GazetteerTable& table,
+                     std::string* error) {
   // Compiled now, not on first use: no Set checks the pattern.
   regex.Compile();
   if (!regex.extent->ok()) {
@@ -350,7 +351,7 @@ bool Matcher::Anchor(uint32_t index, const Rule& rule, const RegexRule& regex, s
   }
   // As written, like a gazetteer rule's names: in any case, every word of
   // the text would need folding and a hash lookup.
-  phrases_.Add(index, *rule.starts_with, rule.starts_with->NameColumns(), NameCase::kAsWritten);
+  phrases_.Add(index, table, table.NameColumns(), NameCase::kAsWritten);
   return true;
 }
 
@@ -405,21 +406,12 @@ bool Matcher::InContext(std::string_view text, const Candidate& candidate) const
 void Matcher::Scan(std::string_view text, const std::vector<Token>& tokens,
                    std::vector<Candidate>* candidates) const {
   phrases_.Match(text, tokens, candidates);
-  thread_local std::vector<Candidate> anchors;
-  anchors.clear();
-  if (!anchored_regex_.empty()) {
-    std::erase_if(*candidates, [&](const Candidate& c) {
-      const bool anchor = c.rule < anchored_regex_.size() && anchored_regex_[c.rule] != kNotAnchored;
-      if (anchor) anchors.push_back(c);
-      return anchor;
-    });
-    std::stable_sort(anchors.begin(), anchors.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
-  }
+  thread_local std::vector<Attempt> attempts;
+  TakeAttempts(tokens, candidates, &attempts);
   if (!contexts_.empty()) {
     std::erase_if(*candidates, [&](const Candidate& c) { return !InContext(text, c); });
   }
-  ScanRegex(text, tokens, anchors, candidates);
+  ScanRegex(text, tokens, attempts, candidates);
   if (!not_in_headlines_.empty()) {
     std::erase_if(*candidates, [&](const Candidate& c) {
       return c.rule < not_in_headlines_.size() && not_in_headlines_[c.rule] && InTitleCaseLine(text, tokens, c.span.begin);
@@ -427,13 +419,33 @@ void Matcher::Scan(std::string_view text, const std::vector<Token>& tokens,
   }
 }
 
-void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens, const std::vector<Candidate>& anchors,
+void Matcher::TakeAttempts(const std::vector<Token>& tokens, std::vector<Candidate>* candidates,
+                           std::vector<Attempt>* attempts) const {
+  attempts->clear();
+  if (anchored_.empty()) return;
+  std::erase_if(*candidates, [&](const Candidate& name) {
+    if (name.rule >= anchored_.size() || anchored_[name.rule].regex == kNotAnchored) return false;
+    const Anchored& anchored = anchored_[name.rule];
+    const uint32_t from = name.span.begin - std::min(name.span.begin, anchored.reach);
+    auto token = std::lower_bound(tokens.begin(), tokens.end(), from,
+                                  [](const Token& t, uint32_t at) { return t.span.begin < at; });
+    for (; token != tokens.end() && token->span.begin <= name.span.begin; ++token) {
+      attempts->push_back(Attempt{token->span.begin, anchored.regex});
+    }
+    return true;
+  });
+  // Names a reach apart call for the same attempts.
+  std::sort(attempts->begin(), attempts->end());
+  attempts->erase(std::unique(attempts->begin(), attempts->end()), attempts->end());
+}
+
+void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens, const std::vector<Attempt>& attempts,
                         std::vector<Candidate>* candidates) const {
-  if (compiled_->union_re == nullptr && anchors.empty()) return;
+  if (compiled_->union_re == nullptr && attempts.empty()) return;
   const re2::StringPiece input(text.data(), text.size());
   thread_local std::string key;
   size_t pos = 0;
-  auto anchor = anchors.begin();
+  auto attempt = attempts.begin();
   for (const Token& token : tokens) {
     const size_t begin = token.span.begin;
     if (begin < pos) continue;
@@ -448,10 +460,10 @@ void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens,
         if (Accept(text, &candidate)) candidates->push_back(candidate);
       }
     }
-    // Rules with starts_with take part here as if in the union; names
-    // inside a match already kept are passed over.
-    for (; anchor != anchors.end() && anchor->span.begin <= begin; ++anchor) {
-      if (anchor->span.begin == begin) MatchAnchored(text, *anchor, candidates);
+    // Rules outside the union take part here as if in it; attempts inside
+    // a match already kept are passed over.
+    for (; attempt != attempts.end() && attempt->begin <= begin; ++attempt) {
+      if (attempt->begin == begin) MatchAttempt(text, *attempt, candidates);
     }
     // What a dropped candidate covered is claimed by no one: the scan goes
     // on at the first token after the furthest candidate kept, or at the
@@ -483,17 +495,16 @@ bool Matcher::Accept(std::string_view text, Candidate* candidate) const {
   return regex.reject.groups.empty() || !CapturesIn(text, *candidate, regex.reject, false);
 }
 
-void Matcher::MatchAnchored(std::string_view text, const Candidate& anchor, std::vector<Candidate>* candidates) const {
-  const uint32_t id = anchored_regex_[anchor.rule];
-  const RegexRule& regex = *regex_rules_[id];
+void Matcher::MatchAttempt(std::string_view text, const Attempt& attempt, std::vector<Candidate>* candidates) const {
+  const RegexRule& regex = *regex_rules_[attempt.regex];
   re2::StringPiece found;
-  if (!regex.extent->Match(re2::StringPiece(text.data(), text.size()), anchor.span.begin, text.size(),
+  if (!regex.extent->Match(re2::StringPiece(text.data(), text.size()), attempt.begin, text.size(),
                            RE2::ANCHOR_START, &found, 1) ||
       found.empty()) {
     return;
   }
-  const Span match{anchor.span.begin, anchor.span.begin + static_cast<uint32_t>(found.size())};
-  Candidate candidate{match, regex.rule, id, match};
+  const Span match{attempt.begin, attempt.begin + static_cast<uint32_t>(found.size())};
+  Candidate candidate{match, regex.rule, attempt.regex, match};
   if (Accept(text, &candidate)) candidates->push_back(candidate);
 }
 

@@ -16,11 +16,14 @@
 //
 // Gazetteer rules are matched on tokens by a PhraseIndex. So are the names
 // a rule's match must begin with (starts_with: the given name of "Steven
-// Geiszler"): such a rule stays out of the union and is tried, anchored,
-// only where one of them begins, in step with the union's scan, hiding and
-// hidden as if it were in it. Most capitalized words begin no given name,
-// and each union match of a name-shaped rule costs a Set, an extent and
-// captures before a lookup turns it down.
+// Geiszler") or hold (contains: the head word of "Aqaba Ports Authority"):
+// such a rule stays out of the union and is tried, anchored, only at tokens
+// where one of them begins or that begin at most kContainsReach bytes before
+// one, in step with the union's scan, hiding and hidden as if it were in it.
+// Most capitalized words begin no given name and stand before no head word;
+// in the union, a name-shaped rule made its DFA large (each byte a cache
+// miss) and each of its matches cost a Set, an extent and captures before a
+// lookup turned it down.
 //
 // A pattern may mark its mention with a group named "mention": the words
 // around it are context it requires, inside the match ("President
@@ -62,6 +65,9 @@ struct Rule;
 
 // A capture group that did not take part in the match.
 inline constexpr Span kNoCapture{UINT32_MAX, UINT32_MAX};
+
+// How far before a name of its `contains` table a rule's match may start.
+inline constexpr uint32_t kContainsReach = 128;
 
 class Matcher {
  public:
@@ -124,20 +130,31 @@ class Matcher {
   const std::vector<Extent>& Extents(std::string_view text, size_t begin, re2::StringPiece found,
                                      std::string_view key) const;
   static std::vector<Span> RelativeCaptures(const RegexRule& regex, std::string_view text, Span span);
-  // The regex candidates, the union's and those of rules with starts_with
-  // at `anchors` (the names they begin with, in text order).
-  void ScanRegex(std::string_view text, const std::vector<Token>& tokens, const std::vector<Candidate>& anchors,
+  // Where a rule outside the union is tried: a token start, and the rule's
+  // index into regex_rules_.
+  struct Attempt {
+    uint32_t begin;
+    uint32_t regex;
+    auto operator<=>(const Attempt&) const = default;
+  };
+  // The attempts that the names of starts_with and contains tables found
+  // among *candidates call for, in text order; removes those names.
+  void TakeAttempts(const std::vector<Token>& tokens, std::vector<Candidate>* candidates,
+                    std::vector<Attempt>* attempts) const;
+  // The regex candidates: the union's, and those of `attempts`.
+  void ScanRegex(std::string_view text, const std::vector<Token>& tokens, const std::vector<Attempt>& attempts,
                  std::vector<Candidate>* candidates) const;
   bool InContext(std::string_view text, const Candidate& candidate) const;
   // The message when the union or the Set is over RE2's memory budget:
   // "file:line: rule id: ..." for the first rule over it alone, else one
   // for the rules together.
   std::string OverBudget(const std::vector<Rule>& rules) const;
-  // Indexes the names rule `index` (a regex rule with starts_with) is tried
-  // at, and checks its pattern; on failure sets *error.
-  bool Anchor(uint32_t index, const Rule& rule, const RegexRule& regex, std::string* error);
-  // Tries the starts_with rule of `anchor` (the name it begins with) there.
-  void MatchAnchored(std::string_view text, const Candidate& anchor, std::vector<Candidate>* candidates) const;
+  // Indexes the names of `table` near which rule `index` (a regex rule with
+  // starts_with or contains) is tried, and checks its pattern; on failure
+  // sets *error.
+  bool Anchor(uint32_t index, const Rule& rule, const RegexRule& regex, const GazetteerTable& table,
+              std::string* error);
+  void MatchAttempt(std::string_view text, const Attempt& attempt, std::vector<Candidate>* candidates) const;
   // Applies a regex candidate's mention, context, lookup and reject checks;
   // false drops it.
   bool Accept(std::string_view text, Candidate* candidate) const;
@@ -149,8 +166,15 @@ class Matcher {
   std::vector<std::unique_ptr<RegexRule>> regex_rules_;
   std::vector<Context> contexts_;  // by rule index; empty when no rule has context
   std::vector<bool> not_in_headlines_;  // by rule index; empty when every rule fires in headlines
+  // By rule index, for rules with starts_with or contains: their regex rule
+  // (kNotAnchored for the others) and how far before a name of their table
+  // they are tried (0 for starts_with).
   static constexpr uint32_t kNotAnchored = UINT32_MAX;
-  std::vector<uint32_t> anchored_regex_;  // by rule index: its regex rule if starts_with, else kNotAnchored
+  struct Anchored {
+    uint32_t regex = kNotAnchored;
+    uint32_t reach = 0;
+  };
+  std::vector<Anchored> anchored_;
   std::unique_ptr<Compiled> compiled_;
   uint64_t serial_ = 0;  // distinguishes this Matcher's memo entries
   PhraseIndex phrases_;

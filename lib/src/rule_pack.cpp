@@ -193,7 +193,8 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
   info.origin = errors.Origin(line);
   if (!OnlyKeys(table,
                 {"id", "type", "subtype", "pattern", "gazetteer", "match", "ignore_case", "capitals", "preceded_by", "followed_by",
-                 "headline", "normalize", "args", "lookup", "lookup_key", "reject", "reject_key", "starts_with", "priority",
+                 "headline", "normalize", "args", "lookup", "lookup_key", "reject", "reject_key", "starts_with", "contains",
+                 "priority",
                  "examples", "counter_examples"},
                 "[[rule]]", errors)) {
     return false;
@@ -271,16 +272,22 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
         return errors.Fail(line, fmt::format("rule {}: '{}' needs a '{}' table", info.id, key_name, name));
       }
     }
-    if (const toml::node* node = table.get("starts_with")) {
-      if (!GetString(table, "starts_with", true, line, &rule->starts_with, errors)) return false;
-      rule->starts_with_line = node->source().begin.line;
+    for (auto [key, path, path_line] : {std::tuple{"starts_with", &rule->starts_with, &rule->starts_with_line},
+                                        {"contains", &rule->contains, &rule->contains_line}}) {
+      if (const toml::node* node = table.get(key)) {
+        if (!GetString(table, key, true, line, path, errors)) return false;
+        *path_line = node->source().begin.line;
+      }
+    }
+    if (!rule->starts_with.empty() && !rule->contains.empty()) {
+      return errors.Fail(line, fmt::format("rule {}: give at most one of 'starts_with' and 'contains'", info.id));
     }
     if (table.get("match") != nullptr || table.get("ignore_case") != nullptr || table.get("capitals") != nullptr) {
       return errors.Fail(line,
                          fmt::format("rule {}: 'match', 'ignore_case' and 'capitals' apply to gazetteer rules", info.id));
     }
   } else {
-    for (const char* key : {"lookup", "reject", "starts_with"}) {
+    for (const char* key : {"lookup", "reject", "starts_with", "contains"}) {
       if (table.get(key) != nullptr) {
         return errors.Fail(line, fmt::format("rule {}: '{}' applies to regex rules", info.id, key));
       }
@@ -307,9 +314,10 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
   return true;
 }
 
-// A macro is a regex, or { gazetteer = "...", columns = [...] }: every name
-// of a gazetteer, so that a pattern can say "a currency name" while the
-// names stay in one list.
+// A macro is a regex, or { gazetteer = "...", columns = [...], as_written =
+// true|false }: every name of a gazetteer, so that a pattern can say "a
+// currency name" while the names stay in one list (and a rule's `contains`
+// can name the same list).
 bool MacroBody(const toml::node& node, std::string_view name, const TableLoader& load_table, std::string* body,
                PackErrors& errors) {
   if (node.is_string()) {
@@ -318,24 +326,32 @@ bool MacroBody(const toml::node& node, std::string_view name, const TableLoader&
   }
   const toml::table* table = node.as_table();
   if (table == nullptr) return errors.Fail(node, fmt::format("macro {} must be a string or a table {{gazetteer, columns}}", name));
-  if (!OnlyKeys(*table, {"gazetteer", "columns"}, fmt::format("macro {}", name), errors)) return false;
+  if (!OnlyKeys(*table, {"gazetteer", "columns", "as_written"}, fmt::format("macro {}", name), errors)) return false;
   std::string path;
-  std::vector<std::string> columns = {"name", "aliases"};
+  std::vector<std::string> columns;
   if (!GetString(*table, "gazetteer", true, node.source().begin.line, &path, errors) ||
       !ParseStringList(*table, "columns", &columns, errors)) {
     return false;
+  }
+  bool as_written = false;
+  if (const toml::node* flag = table->get("as_written")) {
+    if (!flag->is_boolean()) return errors.Fail(*flag, "'as_written' must be true or false");
+    as_written = flag->as_boolean()->get();
   }
   const GazetteerTable* gazetteer = nullptr;
   std::string error;
   if (!load_table || !load_table(path, &gazetteer, &error)) {
     return errors.Fail(node, fmt::format("macro {}: {}", name, error.empty() ? "no gazetteers here" : error));
   }
+  if (columns.empty()) {
+    for (int column : gazetteer->NameColumns()) columns.push_back(gazetteer->ColumnName(column));
+  }
   for (const std::string& column : columns) {
     if (gazetteer->Column(column) < 0) {
       return errors.Fail(node, fmt::format("macro {}: {} has no column '{}'", name, gazetteer->origin(), column));
     }
   }
-  *body = NamesPattern(*gazetteer, columns);
+  *body = NamesPattern(*gazetteer, columns, as_written);
   return true;
 }
 
@@ -412,7 +428,7 @@ bool ParsePack(std::string_view toml, const std::string& origin, const TableLoad
   }
 }
 
-std::string NamesPattern(const GazetteerTable& table, const std::vector<std::string>& columns) {
+std::string NamesPattern(const GazetteerTable& table, const std::vector<std::string>& columns, bool as_written) {
   std::vector<int> indexes;
   for (const std::string& column : columns) indexes.push_back(table.Column(column));
   std::vector<std::string> names;
@@ -425,7 +441,7 @@ std::string NamesPattern(const GazetteerTable& table, const std::vector<std::str
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });
   names.erase(std::unique(names.begin(), names.end()), names.end());
-  std::string pattern = "(?i:";
+  std::string pattern = as_written ? "(?:" : "(?i:";
   for (size_t i = 0; i < names.size(); ++i) {
     if (i > 0) pattern += '|';
     for (char c : names[i]) {
@@ -439,7 +455,7 @@ std::string NamesPattern(const GazetteerTable& table, const std::vector<std::str
       }
     }
     // A plural: "dollars", "tonnes"; names of symbols ("$") take none.
-    if (std::isalpha(static_cast<unsigned char>(names[i].back()))) pattern += "(?:e?s)?";
+    if (!as_written && std::isalpha(static_cast<unsigned char>(names[i].back()))) pattern += "(?:e?s)?";
   }
   return pattern + ")";
 }

@@ -41,6 +41,8 @@ struct RuleSpec {
   std::vector<std::string> reject_key;  // the captures that must name no entry of `reject`
   std::string starts_with;        // regex rules: a TSV one of whose names the match begins with
   uint32_t starts_with_line = 0;
+  std::string contains;           // regex rules: a TSV one of whose names the match holds, near its start
+  uint32_t contains_line = 0;
   std::string gazetteer;          // gazetteer rules: TSV path relative to the pack
   uint32_t gazetteer_line = 0;
   std::vector<std::string> match_columns;  // gazetteer columns whose names match; empty: the default
@@ -69,9 +71,9 @@ bool ParsePack(std::string_view toml, const std::string& origin, const TableLoad
                std::string* error);
 
 // The regex that matches any name of `table` in `columns`, in any case and
-// with an optional plural "s"; longest names first, white space matching
-// any run of it.
-std::string NamesPattern(const GazetteerTable& table, const std::vector<std::string>& columns);
+// with an optional plural "s" (or only as written, if `as_written`);
+// longest names first, white space matching any run of it.
+std::string NamesPattern(const GazetteerTable& table, const std::vector<std::string>& columns, bool as_written = false);
 
 // Splits an example's text at its [brackets]: *plain gets the text without
 // them, *begin/*end the byte range they enclosed. Returns false when the text

@@ -32,6 +32,7 @@ struct Rule {
   const GazetteerTable* reject = nullptr;  // regex rules: names `reject_key` must not be
   std::vector<std::string> reject_key;
   const GazetteerTable* starts_with = nullptr;  // regex rules: matches begin with one of its names
+  const GazetteerTable* contains = nullptr;     // regex rules: matches hold one of its names, near their start
   bool ignore_case = false;               // gazetteer rules
   bool capitals = false;                  // gazetteer rules
   bool headline = true;                   // false: not in a title-case line
