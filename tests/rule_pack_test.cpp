@@ -100,8 +100,12 @@ TEST_CASE("rule pack: every mistake is refused with file:line") {
         "p.toml:8: 'priority' must be an integer");
   CHECK(ParseError(WithHeader("[[rule]]\nid = \"p.x\"\ntype = \"ORG\"\npattern = 'x'\nexamples = [1]\n")) ==
         "p.toml:8: an example is a string or a table {text, value, dct}");
+  CHECK(ParseError(WithHeader("[[rule]]\nid = \"p.x\"\ntype = \"ORG\"\npattern = 'x'\ncapitals = true\n")) ==
+        "p.toml:4: rule p.x: 'match' and 'capitals' apply to gazetteer rules");
   CHECK(ParseError(WithHeader("[[rule]]\nid = \"p.x\"\ntype = \"ORG\"\npattern = 'x'\nignore_case = true\n")) ==
-        "p.toml:4: rule p.x: 'match', 'ignore_case' and 'capitals' apply to gazetteer rules");
+        "p.toml:4: rule p.x: 'ignore_case' applies to gazetteer rules and to the names of 'starts_with' and 'contains'");
+  CHECK(ParseError(WithHeader("[[rule]]\nid = \"p.x\"\ntype = \"ORG\"\npattern = 'x'\ncontains = 'h.tsv'\n"
+                              "ignore_case = 1\n")) == "p.toml:9: 'ignore_case' must be true or false");
 }
 
 TEST_CASE("rule pack: macro cycles are refused, even in unused macros") {

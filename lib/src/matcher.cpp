@@ -351,7 +351,7 @@ bool Matcher::Anchor(uint32_t index, const Rule& rule, const RegexRule& regex, c
   }
   // As written, like a gazetteer rule's names: in any case, every word of
   // the text would need folding and a hash lookup.
-  phrases_.Add(index, table, table.NameColumns(), NameCase::kAsWritten);
+  phrases_.Add(index, table, table.NameColumns(), rule.ignore_case ? NameCase::kAnyCase : NameCase::kAsWritten);
   return true;
 }
 

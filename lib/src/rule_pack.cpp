@@ -186,6 +186,15 @@ bool ParseStringList(const toml::table& table, std::string_view key, std::vector
   return true;
 }
 
+// Reads an optional true/false key into *flag.
+bool GetBool(const toml::table& table, std::string_view key, bool* flag, PackErrors& errors) {
+  const toml::node* value = table.get(key);
+  if (value == nullptr) return true;
+  if (!value->is_boolean()) return errors.Fail(*value, fmt::format("'{}' must be true or false", key));
+  *flag = value->as_boolean()->get();
+  return true;
+}
+
 bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& macros, RuleSpec* rule,
                PackErrors& errors) {
   const uint32_t line = table.source().begin.line;
@@ -243,10 +252,7 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
       return errors.Fail(*table.get(key), fmt::format("rule {}: {}", info.id, error));
     }
   }
-  if (const toml::node* headline = table.get("headline")) {
-    if (!headline->is_boolean()) return errors.Fail(*headline, "'headline' must be true or false");
-    rule->headline = headline->as_boolean()->get();
-  }
+  if (!GetBool(table, "headline", &rule->headline, errors)) return false;
   const toml::node* pattern = table.get("pattern");
   const toml::node* gazetteer = table.get("gazetteer");
   if ((pattern == nullptr) == (gazetteer == nullptr)) {
@@ -282,10 +288,15 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
     if (!rule->starts_with.empty() && !rule->contains.empty()) {
       return errors.Fail(line, fmt::format("rule {}: give at most one of 'starts_with' and 'contains'", info.id));
     }
-    if (table.get("match") != nullptr || table.get("ignore_case") != nullptr || table.get("capitals") != nullptr) {
-      return errors.Fail(line,
-                         fmt::format("rule {}: 'match', 'ignore_case' and 'capitals' apply to gazetteer rules", info.id));
+    if (table.get("match") != nullptr || table.get("capitals") != nullptr) {
+      return errors.Fail(line, fmt::format("rule {}: 'match' and 'capitals' apply to gazetteer rules", info.id));
     }
+    // The names of the table a rule is tried near may match in any case.
+    if (table.get("ignore_case") != nullptr && rule->starts_with.empty() && rule->contains.empty()) {
+      return errors.Fail(line, fmt::format("rule {}: 'ignore_case' applies to gazetteer rules and to the names of "
+                                           "'starts_with' and 'contains'", info.id));
+    }
+    if (!GetBool(table, "ignore_case", &rule->ignore_case, errors)) return false;
   } else {
     for (const char* key : {"lookup", "reject", "starts_with", "contains"}) {
       if (table.get(key) != nullptr) {
@@ -298,11 +309,8 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
         !ParseStringList(table, "match", &rule->match_columns, errors)) {
       return false;
     }
-    for (auto [key, flag] : {std::pair{"ignore_case", &rule->ignore_case}, {"capitals", &rule->capitals}}) {
-      const toml::node* value = table.get(key);
-      if (value == nullptr) continue;
-      if (!value->is_boolean()) return errors.Fail(*value, fmt::format("'{}' must be true or false", key));
-      *flag = value->as_boolean()->get();
+    if (!GetBool(table, "ignore_case", &rule->ignore_case, errors) || !GetBool(table, "capitals", &rule->capitals, errors)) {
+      return false;
     }
   }
   if (!ParseExamples(table, "examples", &rule->examples, errors) ||
@@ -334,10 +342,7 @@ bool MacroBody(const toml::node& node, std::string_view name, const TableLoader&
     return false;
   }
   bool as_written = false;
-  if (const toml::node* flag = table->get("as_written")) {
-    if (!flag->is_boolean()) return errors.Fail(*flag, "'as_written' must be true or false");
-    as_written = flag->as_boolean()->get();
-  }
+  if (!GetBool(*table, "as_written", &as_written, errors)) return false;
   const GazetteerTable* gazetteer = nullptr;
   std::string error;
   if (!load_table || !load_table(path, &gazetteer, &error)) {
