@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace lede {
 namespace {
@@ -20,6 +21,8 @@ size_t KeyPrefix(std::string_view key, char (*fold)(char)) {
   const auto byte = [&](size_t i) { return i < key.size() ? size_t{static_cast<unsigned char>(fold(key[i]))} : 0; };
   return byte(0) << 8 | byte(1);
 }
+
+uint32_t KeyHash(std::string_view key) { return static_cast<uint32_t>(std::hash<std::string_view>{}(key)); }
 
 // The index key of a name or token: its leading run of word bytes.
 std::string_view FirstWord(std::string_view s) {
@@ -212,11 +215,9 @@ void PhraseIndex::Add(uint32_t rule, const GazetteerTable& table, const std::vec
       table.ForEachName(row, columns, [&](std::string_view name) {
         const std::string_view key = FirstWord(name);
         if (key.empty()) return;  // names must start with a letter or digit
-        std::string indexed = index_key(key);
-        index->prefixes.set(KeyPrefix(indexed, AsWritten));
         // Longest first, so that the first hit per rule is the longest
         // name; after the names as long, in the order they came.
-        std::vector<Phrase>& phrases = index->phrases[std::move(indexed)];
+        std::vector<Phrase>& phrases = index->Insert(index_key(key));
         const auto after = std::find_if(phrases.begin(), phrases.end(),
                                         [&](const Phrase& p) { return p.name.size() < name.size(); });
         phrases.insert(after, Phrase{name, rule, static_cast<uint32_t>(row)});
@@ -231,6 +232,38 @@ void PhraseIndex::Add(uint32_t rule, const GazetteerTable& table, const std::vec
   if (name_case == NameCase::kAsWrittenOrCapitals) add(&capitals_, Capitalized);
 }
 
+size_t PhraseIndex::Index::SlotOf(std::string_view key, uint32_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.group == kEmpty || (slot.hash == hash && groups_[slot.group].key == key)) return i;
+  }
+}
+
+std::vector<PhraseIndex::Phrase>& PhraseIndex::Index::Insert(std::string key) {
+  if (2 * (groups_.size() + 1) > slots_.size()) {
+    // Grow, and place every key anew.
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(std::max<size_t>(64, 2 * slots_.size())));
+    for (const Slot& slot : old) {
+      if (slot.group != kEmpty) slots_[SlotOf(groups_[slot.group].key, slot.hash)] = slot;
+    }
+  }
+  const uint32_t hash = KeyHash(key);
+  Slot& slot = slots_[SlotOf(key, hash)];
+  if (slot.group == kEmpty) {
+    prefixes_.set(KeyPrefix(key, AsWritten));
+    slot = Slot{hash, static_cast<uint32_t>(groups_.size())};
+    groups_.push_back(Group{std::move(key), {}});
+  }
+  return groups_[slot.group].phrases;
+}
+
+const std::vector<PhraseIndex::Phrase>* PhraseIndex::Index::Find(std::string_view key) const {
+  if (slots_.empty()) return nullptr;
+  const Slot& slot = slots_[SlotOf(key, KeyHash(key))];
+  return slot.group == kEmpty ? nullptr : &groups_[slot.group].phrases;
+}
+
 void PhraseIndex::Match(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* out) const {
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind == TokenKind::kPunct) continue;
@@ -238,10 +271,10 @@ void PhraseIndex::Match(std::string_view text, const std::vector<Token>& tokens,
     std::string_view key = FirstWord(token);
     if (key.empty()) continue;
     const size_t prefix = KeyPrefix(key, AsWritten);
-    if (exact_.prefixes.test(prefix)) MatchIn(exact_, false, key, text, tokens, i, out);
-    if (folded_.prefixes.test(KeyPrefix(key, FoldAscii))) MatchIn(folded_, true, Folded(key), text, tokens, i, out);
+    if (exact_.MayBeginWith(prefix)) MatchIn(exact_, false, key, text, tokens, i, out);
+    if (folded_.MayBeginWith(KeyPrefix(key, FoldAscii))) MatchIn(folded_, true, Folded(key), text, tokens, i, out);
     // A word in capitals is its own key there: no copy for the common case.
-    if (capitals_.prefixes.test(prefix) && InCapitals(key)) {
+    if (capitals_.MayBeginWith(prefix) && InCapitals(key)) {
       MatchIn(capitals_, true, key, text, tokens, i, out);
     }
   }
@@ -249,11 +282,11 @@ void PhraseIndex::Match(std::string_view text, const std::vector<Token>& tokens,
 
 void PhraseIndex::MatchIn(const Index& index, bool ignore_case, std::string_view key, std::string_view text,
                           const std::vector<Token>& tokens, size_t first, std::vector<Candidate>* out) const {
-  auto it = index.phrases.find(key);
-  if (it == index.phrases.end()) return;
+  const std::vector<Phrase>* phrases = index.Find(key);
+  if (phrases == nullptr) return;
   const uint32_t begin = tokens[first].span.begin;
   size_t reported = out->size();
-  for (const Phrase& phrase : it->second) {
+  for (const Phrase& phrase : *phrases) {
     bool rule_done = false;
     for (size_t k = reported; k < out->size(); ++k) rule_done = rule_done || (*out)[k].rule == phrase.rule;
     if (rule_done) continue;
