@@ -185,27 +185,59 @@ void GazetteerTable::ForEachName(size_t row, const std::vector<int>& columns,
 
 void GazetteerTable::IndexNames(const std::vector<int>& columns) {
   for (size_t row = 0; row < rows_.size(); ++row) {
-    ForEachName(row, columns, [&](std::string_view name) { names_.emplace(Folded(name), static_cast<uint32_t>(row)); });
+    ForEachName(row, columns, [&](std::string_view name) {
+      // A name of two rows is the first's.
+      if (names_.Insert(Folded(name)) == name_rows_.size()) name_rows_.push_back(static_cast<uint32_t>(row));
+    });
   }
 }
 
-int GazetteerTable::FindName(std::string_view name) const {
-  auto it = names_.find(Folded(name));
-  return it == names_.end() ? -1 : static_cast<int>(it->second);
+int GazetteerTable::RowOf(std::string_view folded) const {
+  const uint32_t number = names_.Find(folded);
+  return number == KeyIndex::kNone ? -1 : static_cast<int>(name_rows_[number]);
 }
+
+int GazetteerTable::FindName(std::string_view name) const { return RowOf(Folded(name)); }
 
 int GazetteerTable::FindNameOrForm(std::string_view name) const {
   std::string key = Folded(name);
-  if (auto it = names_.find(key); it != names_.end()) return static_cast<int>(it->second);
+  if (const int row = RowOf(key); row >= 0) return row;
   // A plural: "euros", "rupees".
   if (key.size() > 2 && key.back() == 's') {
-    if (auto it = names_.find(key.substr(0, key.size() - 1)); it != names_.end()) return static_cast<int>(it->second);
+    if (const int row = RowOf(std::string_view(key).substr(0, key.size() - 1)); row >= 0) return row;
   }
   // A symbol written apart: "HK $".
-  if (std::erase(key, ' ') > 0) {
-    if (auto it = names_.find(key); it != names_.end()) return static_cast<int>(it->second);
-  }
+  if (std::erase(key, ' ') > 0) return RowOf(key);
   return -1;
+}
+
+size_t KeyIndex::SlotOf(std::string_view key, uint32_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.key == kNone || (slot.hash == hash && keys_[slot.key] == key)) return i;
+  }
+}
+
+uint32_t KeyIndex::Insert(std::string_view key) {
+  if (2 * (keys_.size() + 1) > slots_.size()) {
+    // Grow, and place every key anew.
+    const std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(std::max<size_t>(64, 2 * slots_.size())));
+    for (const Slot& slot : old) {
+      if (slot.key != kNone) slots_[SlotOf(keys_[slot.key], slot.hash)] = slot;
+    }
+  }
+  const uint32_t hash = KeyHash(key);
+  Slot& slot = slots_[SlotOf(key, hash)];
+  if (slot.key == kNone) {
+    slot = Slot{hash, static_cast<uint32_t>(keys_.size())};
+    keys_.emplace_back(key);
+  }
+  return slot.key;
+}
+
+uint32_t KeyIndex::Find(std::string_view key) const {
+  return slots_.empty() ? kNone : slots_[SlotOf(key, KeyHash(key))].key;
 }
 
 void PhraseIndex::Add(uint32_t rule, const GazetteerTable& table, const std::vector<int>& columns,
@@ -232,36 +264,18 @@ void PhraseIndex::Add(uint32_t rule, const GazetteerTable& table, const std::vec
   if (name_case == NameCase::kAsWrittenOrCapitals) add(&capitals_, Capitalized);
 }
 
-size_t PhraseIndex::Index::SlotOf(std::string_view key, uint32_t hash) const {
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = hash & mask;; i = (i + 1) & mask) {
-    const Slot& slot = slots_[i];
-    if (slot.group == kEmpty || (slot.hash == hash && groups_[slot.group].key == key)) return i;
+std::vector<PhraseIndex::Phrase>& PhraseIndex::Index::Insert(std::string_view key) {
+  const uint32_t number = keys.Insert(key);
+  if (number == phrases.size()) {
+    prefixes.set(KeyPrefix(key, AsWritten));
+    phrases.emplace_back();
   }
-}
-
-std::vector<PhraseIndex::Phrase>& PhraseIndex::Index::Insert(std::string key) {
-  if (2 * (groups_.size() + 1) > slots_.size()) {
-    // Grow, and place every key anew.
-    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(std::max<size_t>(64, 2 * slots_.size())));
-    for (const Slot& slot : old) {
-      if (slot.group != kEmpty) slots_[SlotOf(groups_[slot.group].key, slot.hash)] = slot;
-    }
-  }
-  const uint32_t hash = KeyHash(key);
-  Slot& slot = slots_[SlotOf(key, hash)];
-  if (slot.group == kEmpty) {
-    prefixes_.set(KeyPrefix(key, AsWritten));
-    slot = Slot{hash, static_cast<uint32_t>(groups_.size())};
-    groups_.push_back(Group{std::move(key), {}});
-  }
-  return groups_[slot.group].phrases;
+  return phrases[number];
 }
 
 const std::vector<PhraseIndex::Phrase>* PhraseIndex::Index::Find(std::string_view key) const {
-  if (slots_.empty()) return nullptr;
-  const Slot& slot = slots_[SlotOf(key, KeyHash(key))];
-  return slot.group == kEmpty ? nullptr : &groups_[slot.group].phrases;
+  const uint32_t number = keys.Find(key);
+  return number == KeyIndex::kNone ? nullptr : &phrases[number];
 }
 
 void PhraseIndex::Match(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* out) const {
@@ -271,10 +285,10 @@ void PhraseIndex::Match(std::string_view text, const std::vector<Token>& tokens,
     std::string_view key = FirstWord(token);
     if (key.empty()) continue;
     const size_t prefix = KeyPrefix(key, AsWritten);
-    if (exact_.MayBeginWith(prefix)) MatchIn(exact_, false, key, text, tokens, i, out);
-    if (folded_.MayBeginWith(KeyPrefix(key, FoldAscii))) MatchIn(folded_, true, Folded(key), text, tokens, i, out);
+    if (exact_.prefixes.test(prefix)) MatchIn(exact_, false, key, text, tokens, i, out);
+    if (folded_.prefixes.test(KeyPrefix(key, FoldAscii))) MatchIn(folded_, true, Folded(key), text, tokens, i, out);
     // A word in capitals is its own key there: no copy for the common case.
-    if (capitals_.MayBeginWith(prefix) && InCapitals(key)) {
+    if (capitals_.prefixes.test(prefix) && InCapitals(key)) {
       MatchIn(capitals_, true, key, text, tokens, i, out);
     }
   }

@@ -18,13 +18,38 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "candidate.h"
 #include "lede/document.h"
 
 namespace lede {
+
+// Strings numbered 0, 1, 2... in the order they were added, found by open
+// addressing over a flat array of slots: a lookup that misses reads one
+// cache line, where a node-based map reads a bucket, a node and its key.
+// Name lookups are a tenth of a run's time with the name lists loaded, and
+// most of them miss.
+class KeyIndex {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+  // The number of `key`, the next one (size() before the call) if new.
+  uint32_t Insert(std::string_view key);
+  // The number of `key`, or kNone.
+  uint32_t Find(std::string_view key) const;
+  size_t size() const { return keys_.size(); }
+
+ private:
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t key = kNone;  // index into keys_
+  };
+  std::vector<Slot> slots_;  // a power of two of them, at most half in use
+  std::vector<std::string> keys_;
+
+  // The slot of `key`, or the empty one where it would go.
+  size_t SlotOf(std::string_view key, uint32_t hash) const;
+};
 
 // The column that lists which of a row's names are also common words, given
 // names or other places ("Reading", "Jordan"): rules skip them unless they
@@ -73,7 +98,11 @@ class GazetteerTable {
   std::string origin_;
   std::vector<std::string> columns_;
   std::vector<Row> rows_;
-  std::unordered_map<std::string, uint32_t> names_;  // lower-case name -> row
+  // The row of a name in lower case, or -1.
+  int RowOf(std::string_view folded) const;
+
+  KeyIndex names_;                 // lower-case names
+  std::vector<uint32_t> name_rows_;  // by number in names_: the row
 };
 
 // How the names of a gazetteer rule may be written in the text.
@@ -93,7 +122,7 @@ class PhraseIndex {
   // token start.
   void Match(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* out) const;
 
-  bool empty() const { return exact_.empty() && folded_.empty() && capitals_.empty(); }
+  bool empty() const { return exact_.phrases.empty() && folded_.phrases.empty() && capitals_.phrases.empty(); }
 
  private:
   struct Phrase {
@@ -102,36 +131,17 @@ class PhraseIndex {
     uint32_t row;
   };
   // The names that begin with one key (a first word), longest first.
-  // Open addressing over a flat array of slots: most tokens that reach a
-  // lookup begin no name, and a miss costs one cache line, where a
-  // node-based map read a bucket, a node and a key; the lookups were a
-  // tenth of a run's time with the name lists loaded.
-  class Index {
-   public:
+  struct Index {
+    KeyIndex keys;
+    std::vector<std::vector<Phrase>> phrases;  // by number in keys
+    // The first two bytes of the keys ("Hu" of "Huawei"): most tokens are
+    // turned away by one bit test, before any hashing.
+    std::bitset<1 << 16> prefixes;
+
     // The names of `key`, created empty if new.
-    std::vector<Phrase>& Insert(std::string key);
+    std::vector<Phrase>& Insert(std::string_view key);
+    // The names of `key`, or null.
     const std::vector<Phrase>* Find(std::string_view key) const;
-    bool empty() const { return groups_.empty(); }
-    // Whether a key may begin with these two bytes (KeyPrefix): most tokens
-    // are turned away by this bit test, before any hashing.
-    bool MayBeginWith(size_t prefix) const { return prefixes_.test(prefix); }
-
-   private:
-    static constexpr uint32_t kEmpty = UINT32_MAX;
-    struct Slot {
-      uint32_t hash = 0;
-      uint32_t group = kEmpty;  // index into groups_
-    };
-    struct Group {
-      std::string key;
-      std::vector<Phrase> phrases;
-    };
-    std::vector<Slot> slots_;  // a power of two of them, at most half in use
-    std::vector<Group> groups_;
-    std::bitset<1 << 16> prefixes_;
-
-    // The slot of `key`, or the empty one where it would go.
-    size_t SlotOf(std::string_view key, uint32_t hash) const;
   };
 
   void MatchIn(const Index& index, bool ignore_case, std::string_view key, std::string_view text,

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <future>
 #include <map>
 #include <set>
@@ -299,7 +300,9 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
       // Tried only near a name of the table, never in the union.
       if (!Anchor(index, rule, *regex, *anchors, error)) return false;
       anchored_.resize(rules->size());
-      anchored_[index] = Anchored{regex_index, rule.contains != nullptr ? kContainsReach : 0};
+      anchored_[index] = Anchored{regex_index, static_cast<uint32_t>(anchored_regex_.size()),
+                                  rule.contains != nullptr ? kContainsReach : 0};
+      anchored_regex_.push_back(regex_index);
     } else {
       packs.insert(PackOf(rule));
       compiled_->set_regex.push_back(regex_index);
@@ -406,7 +409,7 @@ bool Matcher::InContext(std::string_view text, const Candidate& candidate) const
 void Matcher::Scan(std::string_view text, const std::vector<Token>& tokens,
                    std::vector<Candidate>* candidates) const {
   phrases_.Match(text, tokens, candidates);
-  thread_local std::vector<Attempt> attempts;
+  thread_local Attempts attempts;
   TakeAttempts(tokens, candidates, &attempts);
   if (!contexts_.empty()) {
     std::erase_if(*candidates, [&](const Candidate& c) { return !InContext(text, c); });
@@ -420,9 +423,10 @@ void Matcher::Scan(std::string_view text, const std::vector<Token>& tokens,
 }
 
 void Matcher::TakeAttempts(const std::vector<Token>& tokens, std::vector<Candidate>* candidates,
-                           std::vector<Attempt>* attempts) const {
-  attempts->clear();
-  if (anchored_.empty()) return;
+                           Attempts* attempts) const {
+  attempts->words = (anchored_regex_.size() + 63) / 64;
+  attempts->bits.assign(tokens.size() * attempts->words, 0);
+  if (anchored_regex_.empty()) return;
   std::erase_if(*candidates, [&](const Candidate& name) {
     if (name.rule >= anchored_.size() || anchored_[name.rule].regex == kNotAnchored) return false;
     const Anchored& anchored = anchored_[name.rule];
@@ -430,24 +434,21 @@ void Matcher::TakeAttempts(const std::vector<Token>& tokens, std::vector<Candida
     auto token = std::lower_bound(tokens.begin(), tokens.end(), from,
                                   [](const Token& t, uint32_t at) { return t.span.begin < at; });
     for (; token != tokens.end() && token->span.begin <= name.span.begin; ++token) {
-      attempts->push_back(Attempt{token->span.begin, anchored.regex});
+      const size_t word = static_cast<size_t>(token - tokens.begin()) * attempts->words + anchored.bit / 64;
+      attempts->bits[word] |= uint64_t{1} << (anchored.bit % 64);
     }
     return true;
   });
-  // Names a reach apart call for the same attempts.
-  std::sort(attempts->begin(), attempts->end());
-  attempts->erase(std::unique(attempts->begin(), attempts->end()), attempts->end());
 }
 
-void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens, const std::vector<Attempt>& attempts,
+void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens, const Attempts& attempts,
                         std::vector<Candidate>* candidates) const {
-  if (compiled_->union_re == nullptr && attempts.empty()) return;
+  if (compiled_->union_re == nullptr && anchored_regex_.empty()) return;
   const re2::StringPiece input(text.data(), text.size());
   thread_local std::string key;
   size_t pos = 0;
-  auto attempt = attempts.begin();
-  for (const Token& token : tokens) {
-    const size_t begin = token.span.begin;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    const size_t begin = tokens[t].span.begin;
     if (begin < pos) continue;
     const size_t found_before = candidates->size();
     re2::StringPiece found;
@@ -462,8 +463,11 @@ void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens,
     }
     // Rules outside the union take part here as if in it; attempts inside
     // a match already kept are passed over.
-    for (; attempt != attempts.end() && attempt->begin <= begin; ++attempt) {
-      if (attempt->begin == begin) MatchAttempt(text, *attempt, candidates);
+    for (size_t w = 0; w < attempts.words; ++w) {
+      for (uint64_t bits = attempts.bits[t * attempts.words + w]; bits != 0; bits &= bits - 1) {
+        const size_t bit = w * 64 + static_cast<size_t>(std::countr_zero(bits));
+        MatchAttempt(text, static_cast<uint32_t>(begin), anchored_regex_[bit], candidates);
+      }
     }
     // What a dropped candidate covered is claimed by no one: the scan goes
     // on at the first token after the furthest candidate kept, or at the
@@ -495,16 +499,16 @@ bool Matcher::Accept(std::string_view text, Candidate* candidate) const {
   return regex.reject.groups.empty() || !CapturesIn(text, *candidate, regex.reject, false);
 }
 
-void Matcher::MatchAttempt(std::string_view text, const Attempt& attempt, std::vector<Candidate>* candidates) const {
-  const RegexRule& regex = *regex_rules_[attempt.regex];
+void Matcher::MatchAttempt(std::string_view text, uint32_t begin, uint32_t id, std::vector<Candidate>* candidates) const {
+  const RegexRule& regex = *regex_rules_[id];
   re2::StringPiece found;
-  if (!regex.extent->Match(re2::StringPiece(text.data(), text.size()), attempt.begin, text.size(),
-                           RE2::ANCHOR_START, &found, 1) ||
+  if (!regex.extent->Match(re2::StringPiece(text.data(), text.size()), begin, text.size(), RE2::ANCHOR_START, &found,
+                           1) ||
       found.empty()) {
     return;
   }
-  const Span match{attempt.begin, attempt.begin + static_cast<uint32_t>(found.size())};
-  Candidate candidate{match, regex.rule, attempt.regex, match};
+  const Span match{begin, begin + static_cast<uint32_t>(found.size())};
+  Candidate candidate{match, regex.rule, id, match};
   if (Accept(text, &candidate)) candidates->push_back(candidate);
 }
 

@@ -130,19 +130,18 @@ class Matcher {
   const std::vector<Extent>& Extents(std::string_view text, size_t begin, re2::StringPiece found,
                                      std::string_view key) const;
   static std::vector<Span> RelativeCaptures(const RegexRule& regex, std::string_view text, Span span);
-  // Where a rule outside the union is tried: a token start, and the rule's
-  // index into regex_rules_.
-  struct Attempt {
-    uint32_t begin;
-    uint32_t regex;
-    auto operator<=>(const Attempt&) const = default;
+  // Which rules outside the union to try at which tokens: a bit per rule
+  // with starts_with or contains (Anchored::bit) for each token, `words`
+  // 64-bit words per token.
+  struct Attempts {
+    std::vector<uint64_t> bits;
+    size_t words = 0;
   };
   // The attempts that the names of starts_with and contains tables found
-  // among *candidates call for, in text order; removes those names.
-  void TakeAttempts(const std::vector<Token>& tokens, std::vector<Candidate>* candidates,
-                    std::vector<Attempt>* attempts) const;
+  // among *candidates call for; removes those names.
+  void TakeAttempts(const std::vector<Token>& tokens, std::vector<Candidate>* candidates, Attempts* attempts) const;
   // The regex candidates: the union's, and those of `attempts`.
-  void ScanRegex(std::string_view text, const std::vector<Token>& tokens, const std::vector<Attempt>& attempts,
+  void ScanRegex(std::string_view text, const std::vector<Token>& tokens, const Attempts& attempts,
                  std::vector<Candidate>* candidates) const;
   bool InContext(std::string_view text, const Candidate& candidate) const;
   // The message when the union or the Set is over RE2's memory budget:
@@ -154,7 +153,8 @@ class Matcher {
   // sets *error.
   bool Anchor(uint32_t index, const Rule& rule, const RegexRule& regex, const GazetteerTable& table,
               std::string* error);
-  void MatchAttempt(std::string_view text, const Attempt& attempt, std::vector<Candidate>* candidates) const;
+  // Tries rule `id` (an index into regex_rules_) at `begin`.
+  void MatchAttempt(std::string_view text, uint32_t begin, uint32_t id, std::vector<Candidate>* candidates) const;
   // Applies a regex candidate's mention, context, lookup and reject checks;
   // false drops it.
   bool Accept(std::string_view text, Candidate* candidate) const;
@@ -167,14 +167,16 @@ class Matcher {
   std::vector<Context> contexts_;  // by rule index; empty when no rule has context
   std::vector<bool> not_in_headlines_;  // by rule index; empty when every rule fires in headlines
   // By rule index, for rules with starts_with or contains: their regex rule
-  // (kNotAnchored for the others) and how far before a name of their table
-  // they are tried (0 for starts_with).
+  // (kNotAnchored for the others), their bit in Attempts, and how far
+  // before a name of their table they are tried (0 for starts_with).
   static constexpr uint32_t kNotAnchored = UINT32_MAX;
   struct Anchored {
     uint32_t regex = kNotAnchored;
+    uint32_t bit = 0;
     uint32_t reach = 0;
   };
   std::vector<Anchored> anchored_;
+  std::vector<uint32_t> anchored_regex_;  // by Attempts bit: the regex rule
   std::unique_ptr<Compiled> compiled_;
   uint64_t serial_ = 0;  // distinguishes this Matcher's memo entries
   PhraseIndex phrases_;
