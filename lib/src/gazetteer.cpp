@@ -252,7 +252,8 @@ void PhraseIndex::Add(uint32_t rule, const GazetteerTable& table, const std::vec
         std::vector<Phrase>& phrases = index->Insert(index_key(key));
         const auto after = std::find_if(phrases.begin(), phrases.end(),
                                         [&](const Phrase& p) { return p.name.size() < name.size(); });
-        phrases.insert(after, Phrase{name, rule, static_cast<uint32_t>(row)});
+        const std::string_view rest = Trim(name.substr(key.size()));
+        phrases.insert(after, Phrase{name, rule, static_cast<uint32_t>(row), rest.empty() ? '\0' : rest.front()});
       });
     }
   };
@@ -299,8 +300,12 @@ void PhraseIndex::MatchIn(const Index& index, bool ignore_case, std::string_view
   const std::vector<Phrase>* phrases = index.Find(key);
   if (phrases == nullptr) return;
   const uint32_t begin = tokens[first].span.begin;
+  const size_t after_key = begin + key.size();
+  const size_t next_at = after_key + SpaceRun(text, after_key);
+  const char next = next_at < text.size() ? text[next_at] : '\0';
   size_t reported = out->size();
   for (const Phrase& phrase : *phrases) {
+    if (phrase.next != '\0' && (ignore_case ? FoldAscii(phrase.next) != FoldAscii(next) : phrase.next != next)) continue;
     bool rule_done = false;
     for (size_t k = reported; k < out->size(); ++k) rule_done = rule_done || (*out)[k].rule == phrase.rule;
     if (rule_done) continue;
