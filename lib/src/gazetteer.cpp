@@ -305,7 +305,9 @@ void PhraseIndex::MatchIn(const Index& index, bool ignore_case, std::string_view
   const char next = next_at < text.size() ? text[next_at] : '\0';
   size_t reported = out->size();
   for (const Phrase& phrase : *phrases) {
-    if (phrase.next != '\0' && (ignore_case ? FoldAscii(phrase.next) != FoldAscii(next) : phrase.next != next)) continue;
+    if (phrase.next != '\0' && (ignore_case ? FoldAscii(phrase.next) != FoldAscii(next) : phrase.next != next)) {
+      continue;
+    }
     bool rule_done = false;
     for (size_t k = reported; k < out->size(); ++k) rule_done = rule_done || (*out)[k].rule == phrase.rule;
     if (rule_done) continue;

@@ -1,6 +1,7 @@
 #include "linker.h"
 
 #include <algorithm>
+#include <bitset>
 #include <string>
 #include <unordered_map>
 
@@ -63,15 +64,19 @@ class ShortForms {
   void Add(std::string_view form, size_t entity) {
     auto [it, added] = entities_.emplace(std::string(form), entity);
     if (!added && it->second != entity) it->second = kAmbiguous;
+    initials_.set(static_cast<unsigned char>(form[0]));
   }
   size_t Find(std::string_view form) const {
     auto it = entities_.find(std::string(form));
     return it == entities_.end() ? kAmbiguous : it->second;
   }
   bool empty() const { return entities_.empty(); }
+  // The first bytes of the forms.
+  const std::bitset<256>& initials() const { return initials_; }
 
  private:
   std::unordered_map<std::string, size_t> entities_;
+  std::bitset<256> initials_;
 };
 
 // The head word of an institution's name, which "the" before it makes a
@@ -191,10 +196,14 @@ void AddShortFormMentions(Document* doc) {
     if (it != taken.begin() && std::prev(it)->span.end > span.begin) return &*std::prev(it);
     return nullptr;
   };
+  // Most words begin with a letter no short form or head word begins with.
+  std::bitset<256> initials = forms.initials();
+  for (const auto& [head, entities] : heads) initials.set(static_cast<unsigned char>(head[0]));
   std::vector<Span> reclaimed;
   for (size_t i = 0; i < doc->tokens.size(); ++i) {
     const Token& token = doc->tokens[i];
     if (token.kind != TokenKind::kWord) continue;
+    if (!initials.test(static_cast<unsigned char>(doc->text[token.span.begin]))) continue;
     const Taken* owner = taken_by(token.span);
     if (owner != nullptr && !(owner->span == token.span)) continue;
     size_t entity = forms.Find(doc->Text(token.span));
