@@ -226,9 +226,9 @@ pattern = 'Mark [A-Z][a-z]+'
   // No match begins further than the reach before the name.
   std::string words;
   for (int i = 0; i < 20; ++i) words += "Abcdefghi ";  // 200 bytes
-  // The first token from byte 200 - 128 = 72 on is at 80.
-  static_assert(kContainsReach == 128);
-  CHECK(Scan(*rules, words + "Council") == Strings{"c.body " + words.substr(80) + "Council first=Abcdefghi"});
+  // The first token from byte 200 - 64 = 136 on is at 140.
+  static_assert(kContainsReach == 64);
+  CHECK(Scan(*rules, words + "Council") == Strings{"c.body " + words.substr(140) + "Council first=Abcdefghi"});
   const std::string header = "[pack]\nname = \"q\"\nversion = \"1\"\n[[rule]]\nid = \"q.x\"\ntype = \"ORG\"\n";
   CHECK(testing::LoadError({{"q.toml", header + "pattern = 'a'\nstarts_with = 'w.tsv'\ncontains = 'w.tsv'\n"},
                             {"w.tsv", "name\n"}}) == "q.toml:4: rule q.x: give at most one of 'starts_with' and 'contains'");
