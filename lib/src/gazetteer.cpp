@@ -15,11 +15,14 @@ bool IsWordByte(unsigned char c) {
 char FoldAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 char AsWritten(char c) { return c; }
 
-// The bit of a key in PhraseIndex::Index::prefixes: its first two bytes,
-// mapped by `fold`.
+// The bit of a key in PhraseIndex::Index::prefixes: a hash of its first
+// four bytes (or fewer, and its length), mapped by `fold`. Two bytes let
+// through nearly every capitalized word ("He", "In", "Reuters" all begin
+// some name); four turn most away.
 size_t KeyPrefix(std::string_view key, char (*fold)(char)) {
-  const auto byte = [&](size_t i) { return i < key.size() ? size_t{static_cast<unsigned char>(fold(key[i]))} : 0; };
-  return byte(0) << 8 | byte(1);
+  uint32_t bytes = static_cast<uint32_t>(std::min<size_t>(key.size(), 4));
+  for (size_t i = 0; i < 4 && i < key.size(); ++i) bytes = bytes << 8 | static_cast<unsigned char>(fold(key[i]));
+  return (bytes * 0x9E3779B1u) >> 16;
 }
 
 uint32_t KeyHash(std::string_view key) { return static_cast<uint32_t>(std::hash<std::string_view>{}(key)); }
