@@ -37,7 +37,6 @@ class KeyIndex {
   uint32_t Insert(std::string_view key);
   // The number of `key`, or kNone.
   uint32_t Find(std::string_view key) const;
-  size_t size() const { return keys_.size(); }
 
  private:
   struct Slot {
@@ -138,8 +137,8 @@ class PhraseIndex {
   struct Index {
     KeyIndex keys;
     std::vector<std::vector<Phrase>> phrases;  // by number in keys
-    // The first two bytes of the keys ("Hu" of "Huawei"): most tokens are
-    // turned away by one bit test, before any hashing.
+    // The keys' first four bytes, hashed (KeyPrefix): most tokens are
+    // turned away by one bit test, before any hashing of the whole word.
     std::bitset<1 << 16> prefixes;
 
     // The names of `key`, created empty if new.

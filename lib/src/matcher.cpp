@@ -352,8 +352,9 @@ bool Matcher::Anchor(uint32_t index, const Rule& rule, const RegexRule& regex, c
     *error = fmt::format("{}: rule {}: the pattern matches the empty string", rule.pattern_origin, rule.info.id);
     return false;
   }
-  // As written, like a gazetteer rule's names: in any case, every word of
-  // the text would need folding and a hash lookup.
+  // As written, like a gazetteer rule's names, unless the rule says
+  // ignore_case: in any case, every word of the text needs folding and a
+  // lookup, so only short lists should (titles, context words).
   phrases_.Add(index, table, table.NameColumns(), rule.ignore_case ? NameCase::kAnyCase : NameCase::kAsWritten);
   return true;
 }
