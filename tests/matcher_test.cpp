@@ -12,6 +12,10 @@ namespace {
 using testing::Files;
 using Strings = std::vector<std::string>;
 
+// A pack of one rule, q.x, its pattern or gazetteer still to come: for the
+// error checks.
+const std::string kOneRule = "[pack]\nname = \"q\"\nversion = \"1\"\n[[rule]]\nid = \"q.x\"\ntype = \"ORG\"\n";
+
 // "rule text" for every raw candidate, before the Resolver, plus captures.
 Strings Scan(const RuleSet& rules, const std::string& text) {
   const std::vector<Token> tokens = testing::Tokens(text);
@@ -151,10 +155,9 @@ reject_key = "last"
   // "Steven Geiszler" is found at the next token; "Mark Said" is refused.
   CHECK(Scan(*rules, "Neither Steven Geiszler nor Mark Said") ==
         Strings{"p.person Steven Geiszler first=Steven last=Geiszler"});
-  const std::string header = "[pack]\nname = \"q\"\nversion = \"1\"\n[[rule]]\nid = \"q.x\"\ntype = \"ORG\"\n";
-  CHECK(testing::LoadError({{"q.toml", header + "pattern = 'x'\nreject_key = 'a'\n"}}) ==
+  CHECK(testing::LoadError({{"q.toml", kOneRule + "pattern = 'x'\nreject_key = 'a'\n"}}) ==
         "q.toml:4: rule q.x: 'reject_key' needs a 'reject' table");
-  CHECK(testing::LoadError({{"q.toml", header + "pattern = '(?P<a>x)'\nreject = 'w.tsv'\nreject_key = 'b'\n"},
+  CHECK(testing::LoadError({{"q.toml", kOneRule + "pattern = '(?P<a>x)'\nreject = 'w.tsv'\nreject_key = 'b'\n"},
                             {"w.tsv", "name\n"}}) == "q.toml:7: rule q.x: reject_key 'b' names no group of the pattern");
 }
 
@@ -183,12 +186,11 @@ pattern = 'Council of [A-Z][a-z]+ [A-Z][a-z]+|[A-Z][a-z]+ Council'
   // the union's candidates starting inside it ("Bell Council").
   CHECK(Scan(*rules, "the Council of Mark Bell met") == Strings{"s.org Council of Mark Bell"});
   CHECK(Scan(*rules, "Steven Bell Council") == Strings{"s.person Steven Bell first=Steven"});
-  const std::string header = "[pack]\nname = \"q\"\nversion = \"1\"\n[[rule]]\nid = \"q.x\"\ntype = \"ORG\"\n";
-  CHECK(testing::LoadError({{"q.toml", header + "pattern = 'a('\nstarts_with = 'w.tsv'\n"}, {"w.tsv", "name\n"}}) ==
+  CHECK(testing::LoadError({{"q.toml", kOneRule + "pattern = 'a('\nstarts_with = 'w.tsv'\n"}, {"w.tsv", "name\n"}}) ==
         "q.toml:7: rule q.x: missing ): a(");
-  CHECK(testing::LoadError({{"q.toml", header + "pattern = 'a*'\nstarts_with = 'w.tsv'\n"}, {"w.tsv", "name\n"}}) ==
+  CHECK(testing::LoadError({{"q.toml", kOneRule + "pattern = 'a*'\nstarts_with = 'w.tsv'\n"}, {"w.tsv", "name\n"}}) ==
         "q.toml:7: rule q.x: the pattern matches the empty string");
-  CHECK(testing::LoadError({{"q.toml", header + "gazetteer = 'w.tsv'\nstarts_with = 'w.tsv'\n"}, {"w.tsv", "name\n"}}) ==
+  CHECK(testing::LoadError({{"q.toml", kOneRule + "gazetteer = 'w.tsv'\nstarts_with = 'w.tsv'\n"}, {"w.tsv", "name\n"}}) ==
         "q.toml:4: rule q.x: 'starts_with' applies to regex rules");
 }
 
@@ -229,10 +231,9 @@ pattern = 'Mark [A-Z][a-z]+'
   // The first token from byte 200 - 64 = 136 on is at 140.
   static_assert(kContainsReach == 64);
   CHECK(Scan(*rules, words + "Council") == Strings{"c.body " + words.substr(140) + "Council first=Abcdefghi"});
-  const std::string header = "[pack]\nname = \"q\"\nversion = \"1\"\n[[rule]]\nid = \"q.x\"\ntype = \"ORG\"\n";
-  CHECK(testing::LoadError({{"q.toml", header + "pattern = 'a'\nstarts_with = 'w.tsv'\ncontains = 'w.tsv'\n"},
+  CHECK(testing::LoadError({{"q.toml", kOneRule + "pattern = 'a'\nstarts_with = 'w.tsv'\ncontains = 'w.tsv'\n"},
                             {"w.tsv", "name\n"}}) == "q.toml:4: rule q.x: give at most one of 'starts_with' and 'contains'");
-  CHECK(testing::LoadError({{"q.toml", header + "gazetteer = 'w.tsv'\ncontains = 'w.tsv'\n"}, {"w.tsv", "name\n"}}) ==
+  CHECK(testing::LoadError({{"q.toml", kOneRule + "gazetteer = 'w.tsv'\ncontains = 'w.tsv'\n"}, {"w.tsv", "name\n"}}) ==
         "q.toml:4: rule q.x: 'contains' applies to regex rules");
 }
 

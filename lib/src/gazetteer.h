@@ -63,7 +63,6 @@ class GazetteerTable {
 
   // Index of the column called `name`, or -1.
   int Column(std::string_view name) const;
-  const std::string& ColumnName(int column) const { return columns_[static_cast<size_t>(column)]; }
   // The columns a table's names come from unless a rule says otherwise:
   // "name" and, where the table has one, "aliases".
   std::vector<int> NameColumns() const;

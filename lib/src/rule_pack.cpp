@@ -203,8 +203,7 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
   if (!OnlyKeys(table,
                 {"id", "type", "subtype", "pattern", "gazetteer", "match", "ignore_case", "capitals", "preceded_by", "followed_by",
                  "headline", "normalize", "args", "lookup", "lookup_key", "reject", "reject_key", "starts_with", "contains",
-                 "priority",
-                 "examples", "counter_examples"},
+                 "priority", "examples", "counter_examples"},
                 "[[rule]]", errors)) {
     return false;
   }
@@ -348,15 +347,14 @@ bool MacroBody(const toml::node& node, std::string_view name, const TableLoader&
   if (!load_table || !load_table(path, &gazetteer, &error)) {
     return errors.Fail(node, fmt::format("macro {}: {}", name, error.empty() ? "no gazetteers here" : error));
   }
-  if (columns.empty()) {
-    for (int column : gazetteer->NameColumns()) columns.push_back(gazetteer->ColumnName(column));
-  }
+  std::vector<int> indexes = columns.empty() ? gazetteer->NameColumns() : std::vector<int>{};
   for (const std::string& column : columns) {
-    if (gazetteer->Column(column) < 0) {
+    indexes.push_back(gazetteer->Column(column));
+    if (indexes.back() < 0) {
       return errors.Fail(node, fmt::format("macro {}: {} has no column '{}'", name, gazetteer->origin(), column));
     }
   }
-  *body = NamesPattern(*gazetteer, columns, as_written);
+  *body = NamesPattern(*gazetteer, indexes, as_written);
   return true;
 }
 
@@ -433,12 +431,10 @@ bool ParsePack(std::string_view toml, const std::string& origin, const TableLoad
   }
 }
 
-std::string NamesPattern(const GazetteerTable& table, const std::vector<std::string>& columns, bool as_written) {
-  std::vector<int> indexes;
-  for (const std::string& column : columns) indexes.push_back(table.Column(column));
+std::string NamesPattern(const GazetteerTable& table, const std::vector<int>& columns, bool as_written) {
   std::vector<std::string> names;
   for (size_t row = 0; row < table.rows(); ++row) {
-    table.ForEachName(row, indexes, [&](std::string_view name) { names.emplace_back(name); });
+    table.ForEachName(row, columns, [&](std::string_view name) { names.emplace_back(name); });
   }
   // No names: a pattern that matches nothing, not the empty string.
   if (names.empty()) return "[^\\x00-\\x{10FFFF}]";

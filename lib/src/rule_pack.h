@@ -70,10 +70,10 @@ using TableLoader = std::function<bool(const std::string& path, const GazetteerT
 bool ParsePack(std::string_view toml, const std::string& origin, const TableLoader& load_table, PackSpec* pack,
                std::string* error);
 
-// The regex that matches any name of `table` in `columns`, in any case and
-// with an optional plural "s" (or only as written, if `as_written`);
-// longest names first, white space matching any run of it.
-std::string NamesPattern(const GazetteerTable& table, const std::vector<std::string>& columns, bool as_written = false);
+// The regex that matches any name of `table` in `columns` (indexes), in any
+// case and with an optional plural "s" (or only as written, if
+// `as_written`); longest names first, white space matching any run of it.
+std::string NamesPattern(const GazetteerTable& table, const std::vector<int>& columns, bool as_written);
 
 // Splits an example's text at its [brackets]: *plain gets the text without
 // them, *begin/*end the byte range they enclosed. Returns false when the text
