@@ -67,6 +67,28 @@ TEST_CASE("extractor: a type filter keeps only those types") {
   CHECK(doc.entities[0].id == "E1");
 }
 
+TEST_CASE("extractor: a winner its normalizer refuses leaves its place to the candidates it beat") {
+  auto rules = testing::RulesFrom({{"x.toml", R"([pack]
+name = "x"
+version = "1"
+[[rule]]
+id = "x.pair"
+type = "CARDINAL"
+pattern = '\d hundred and \d hundred'
+normalize = "cardinal"
+priority = 13
+[[rule]]
+id = "x.hundreds"
+type = "CARDINAL"
+pattern = '\d hundred'
+normalize = "cardinal"
+)"}});
+  CHECK(testing::Found(testing::Extract(rules, "3 hundred and 2 hundred")) == Strings{"CARDINAL 3 hundred=300"});
+  // The built-in packs: "fiscal 1987 ending September 31" names no day.
+  CHECK(testing::Found(testing::Extract(testing::BuiltinRules(), "Results for the year ending September 31 will be out.",
+                                        "1987-03-01")) == Strings{"DATE September=1987-09"});
+}
+
 TEST_CASE("extractor: a read error passes through as the document's error") {
   std::unique_ptr<Extractor> extractor;
   REQUIRE(Extractor::Create(testing::BuiltinRules(), ExtractOptions{}, &extractor).ok());

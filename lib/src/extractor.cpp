@@ -110,6 +110,8 @@ struct Extractor::State {
   std::unique_ptr<Segmenter> segmenter;
   // Buffers reused from document to document.
   std::vector<Candidate> candidates;
+  std::vector<Candidate> matched;  // the Matcher's candidates, for another round
+  std::vector<Candidate> refused;
   std::vector<NormalizedMention> mentions;
   StageTimes times;
 };
@@ -185,21 +187,37 @@ Document Extractor::Extract(const RawDocument& raw, std::vector<CandidateTrace>*
   rules.matcher.Scan(doc.text, doc.tokens, &state_->candidates);
   clock.Lap(&times.match);
   std::vector<Candidate> found;
-  std::vector<Defeat> defeats;
   if (trace != nullptr) found = state_->candidates;
-  ResolveOverlaps(rules.rules, state_->options.keep_overlaps, &state_->candidates,
-                  trace != nullptr ? &defeats : nullptr);
-  clock.Lap(&times.resolve);
-  state_->mentions.clear();
-  NormalizeContext context{doc.text, &doc.sentences, dct, {}, 0};
-  if (!dct.known()) {
-    context.dct = DatelineDate(rules.rules, rules.matcher, state_->candidates, &context);
-    if (context.dct.known()) {
-      doc.dct = fmt::format("{:04}-{:02}-{:02}", context.dct.year, context.dct.month, context.dct.day);
-      doc.dct_source = "dateline";
-    }
+  std::vector<Candidate>& matched = state_->matched;
+  matched = state_->candidates;
+  std::vector<Defeat> defeats;
+  NormalizeContext context;
+  // A winner its normalizer refuses ("3 hundred and 2 hundred") must not
+  // take the candidates it beat with it: resolve again without it. Each
+  // round drops at least one candidate, and refusals are rare.
+  for (;;) {
+    defeats.clear();
+    ResolveOverlaps(rules.rules, state_->options.keep_overlaps, &state_->candidates,
+                    trace != nullptr ? &defeats : nullptr);
+    clock.Lap(&times.resolve);
+    state_->mentions.clear();
+    state_->refused.clear();
+    context = NormalizeContext{doc.text, &doc.sentences, dct, {}, 0};
+    if (!dct.known()) context.dct = DatelineDate(rules.rules, rules.matcher, state_->candidates, &context);
+    NormalizeCandidates(rules.rules, rules.matcher, state_->candidates, &context, &state_->mentions,
+                        &state_->refused);
+    if (state_->refused.empty()) break;
+    std::erase_if(matched, [&](const Candidate& c) {
+      return std::any_of(state_->refused.begin(), state_->refused.end(),
+                         [&](const Candidate& r) { return Key(r) == Key(c); });
+    });
+    state_->candidates = matched;
+    clock.Lap(&times.normalize);
   }
-  NormalizeCandidates(rules.rules, rules.matcher, state_->candidates, &context, &state_->mentions);
+  if (!dct.known() && context.dct.known()) {
+    doc.dct = fmt::format("{:04}-{:02}-{:02}", context.dct.year, context.dct.month, context.dct.day);
+    doc.dct_source = "dateline";
+  }
   std::vector<NormalizedMention> normalized;
   if (trace != nullptr) normalized = state_->mentions;
   if (!state_->options.types.empty()) {

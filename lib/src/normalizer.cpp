@@ -126,12 +126,15 @@ CalendarDate DatelineDate(const std::vector<Rule>& rules, const Matcher& matcher
 
 void NormalizeCandidates(const std::vector<Rule>& rules, const Matcher& matcher,
                          const std::vector<Candidate>& candidates, NormalizeContext* context,
-                         std::vector<NormalizedMention>* out) {
+                         std::vector<NormalizedMention>* out, std::vector<Candidate>* refused) {
   std::vector<Span> captures;
   for (const Candidate& candidate : candidates) {
     const Rule& rule = rules[candidate.rule];
     NormalizedMention mention{candidate.span, &rule, Attributes{}};
-    if (!NormalizeOne(rule, matcher, candidate, context, &captures, &mention.attributes)) continue;
+    if (!NormalizeOne(rule, matcher, candidate, context, &captures, &mention.attributes)) {
+      refused->push_back(candidate);
+      continue;
+    }
     out->push_back(std::move(mention));
   }
 }

@@ -96,10 +96,11 @@ CalendarDate DatelineDate(const std::vector<Rule>& rules, const Matcher& matcher
 
 // The Normalizer stage: runs each candidate's normalizer, in text order
 // (rules without one keep their subtype only), and drops the candidates it
-// refuses. `matcher` gives regex candidates their captures.
+// refuses, appending them to *refused. `matcher` gives regex candidates
+// their captures.
 void NormalizeCandidates(const std::vector<Rule>& rules, const Matcher& matcher,
                          const std::vector<Candidate>& candidates, NormalizeContext* context,
-                         std::vector<NormalizedMention>* out);
+                         std::vector<NormalizedMention>* out, std::vector<Candidate>* refused);
 
 }  // namespace lede
 
