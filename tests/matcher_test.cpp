@@ -225,6 +225,19 @@ pattern = 'Mark [A-Z][a-z]+'
   CHECK(Scan(*rules, "Mark Harbour Board") ==
         Strings{"c.person Mark Harbour", "c.body Mark Harbour Board first=Mark"});
   CHECK(Scan(*rules, "said Mark Tern of the Board") == Strings{"c.person Mark Tern"});
+  // Before the name, only a token with a capital, a digit or a non-ASCII
+  // letter is tried: a pattern that would start at "the" or "(" is not.
+  auto lower_start = testing::RulesFrom({{"c.toml", R"([pack]
+name = "c"
+version = "1"
+[[rule]]
+id = "c.the"
+type = "ORG"
+pattern = '(?:the|\() ?[A-Z][a-z]+ Board'
+contains = "heads.tsv"
+)"},
+                                         {"heads.tsv", "name\nBoard\n"}});
+  CHECK(Scan(*lower_start, "in the Harbour Board, (Rail Board)").empty());
   // No match begins further than the reach before the name.
   std::string words;
   for (int i = 0; i < 20; ++i) words += "Abcdefghi ";  // 200 bytes

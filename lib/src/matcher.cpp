@@ -411,7 +411,7 @@ void Matcher::Scan(std::string_view text, const std::vector<Token>& tokens,
                    std::vector<Candidate>* candidates) const {
   phrases_.Match(text, tokens, candidates);
   thread_local Attempts attempts;
-  TakeAttempts(tokens, candidates, &attempts);
+  TakeAttempts(text, tokens, candidates, &attempts);
   if (!contexts_.empty()) {
     std::erase_if(*candidates, [&](const Candidate& c) { return !InContext(text, c); });
   }
@@ -423,8 +423,19 @@ void Matcher::Scan(std::string_view text, const std::vector<Token>& tokens,
   }
 }
 
-void Matcher::TakeAttempts(const std::vector<Token>& tokens, std::vector<Candidate>* candidates,
-                           Attempts* attempts) const {
+namespace {
+
+// Whether a token starting with byte `c` may begin a name: an upper-case
+// letter, a digit or a non-ASCII letter; not a lower-case word ("said"),
+// nor a sign.
+bool MayBeginName(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+}  // namespace
+
+void Matcher::TakeAttempts(std::string_view text, const std::vector<Token>& tokens,
+                           std::vector<Candidate>* candidates, Attempts* attempts) const {
   attempts->words = (anchored_regex_.size() + 63) / 64;
   attempts->bits.assign(tokens.size() * attempts->words, 0);
   if (anchored_regex_.empty()) return;
@@ -435,6 +446,7 @@ void Matcher::TakeAttempts(const std::vector<Token>& tokens, std::vector<Candida
     auto token = std::lower_bound(tokens.begin(), tokens.end(), from,
                                   [](const Token& t, uint32_t at) { return t.span.begin < at; });
     for (; token != tokens.end() && token->span.begin <= name.span.begin; ++token) {
+      if (token->span.begin < name.span.begin && !MayBeginName(text[token->span.begin])) continue;
       const size_t word = static_cast<size_t>(token - tokens.begin()) * attempts->words + anchored.bit / 64;
       attempts->bits[word] |= uint64_t{1} << (anchored.bit % 64);
     }

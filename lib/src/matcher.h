@@ -140,8 +140,10 @@ class Matcher {
     size_t words = 0;
   };
   // The attempts that the names of starts_with and contains tables found
-  // among *candidates call for; removes those names.
-  void TakeAttempts(const std::vector<Token>& tokens, std::vector<Candidate>* candidates, Attempts* attempts) const;
+  // among *candidates call for; removes those names. A contains rule is
+  // tried before its name only at tokens that may begin a name.
+  void TakeAttempts(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates,
+                    Attempts* attempts) const;
   // The regex candidates: the union's, and those of `attempts`.
   void ScanRegex(std::string_view text, const std::vector<Token>& tokens, const Attempts& attempts,
                  std::vector<Candidate>* candidates) const;
