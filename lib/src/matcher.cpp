@@ -300,7 +300,7 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
       // Tried only near a name of the table, never in the union.
       if (!Anchor(index, rule, *regex, *anchors, error)) return false;
       anchored_.resize(rules->size());
-      anchored_[index] = Anchored{regex_index, static_cast<uint32_t>(anchored_regex_.size()),
+      anchored_[index] = Anchored{static_cast<uint32_t>(anchored_regex_.size()),
                                   rule.contains != nullptr ? kContainsReach : 0};
       anchored_regex_.push_back(regex_index);
     } else {
@@ -440,7 +440,7 @@ void Matcher::TakeAttempts(std::string_view text, const std::vector<Token>& toke
   attempts->bits.assign(tokens.size() * attempts->words, 0);
   if (anchored_regex_.empty()) return;
   std::erase_if(*candidates, [&](const Candidate& name) {
-    if (name.rule >= anchored_.size() || anchored_[name.rule].regex == kNotAnchored) return false;
+    if (name.rule >= anchored_.size() || anchored_[name.rule].bit == kNotAnchored) return false;
     const Anchored& anchored = anchored_[name.rule];
     const uint32_t from = name.span.begin - std::min(name.span.begin, anchored.reach);
     auto token = std::lower_bound(tokens.begin(), tokens.end(), from,

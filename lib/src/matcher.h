@@ -170,13 +170,12 @@ class Matcher {
   std::vector<std::unique_ptr<RegexRule>> regex_rules_;
   std::vector<Context> contexts_;  // by rule index; empty when no rule has context
   std::vector<bool> not_in_headlines_;  // by rule index; empty when every rule fires in headlines
-  // By rule index, for rules with starts_with or contains: their regex rule
-  // (kNotAnchored for the others), their bit in Attempts, and how far
-  // before a name of their table they are tried (0 for starts_with).
+  // By rule index, for rules with starts_with or contains: their bit in
+  // Attempts (kNotAnchored for the other rules) and how far before a name
+  // of their table they are tried (0 for starts_with).
   static constexpr uint32_t kNotAnchored = UINT32_MAX;
   struct Anchored {
-    uint32_t regex = kNotAnchored;
-    uint32_t bit = 0;
+    uint32_t bit = kNotAnchored;
     uint32_t reach = 0;
   };
   std::vector<Anchored> anchored_;
