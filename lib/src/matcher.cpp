@@ -498,18 +498,25 @@ void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens,
 
 bool Matcher::Accept(std::string_view text, Candidate* candidate) const {
   const RegexRule& regex = *regex_rules_[candidate->payload];
+  // Captured once, when first needed: each lookup of the memo costs a hash
+  // of the match and a cache miss.
+  thread_local std::vector<Span> spans;
+  bool captured = false;
+  auto captures = [&]() -> const std::vector<Span>& {
+    if (!captured) Captures(text, *candidate, &spans);
+    captured = true;
+    return spans;
+  };
   if (regex.mention_group > 0) {
-    thread_local std::vector<Span> spans;
-    Captures(text, *candidate, &spans);
-    const Span& mention = spans[static_cast<size_t>(regex.mention_group - 1)];
+    const Span& mention = captures()[static_cast<size_t>(regex.mention_group - 1)];
     if (mention == kNoCapture || mention.size() == 0) return false;
     candidate->span = mention;
   }
   if (!contexts_.empty() && !InContext(text, *candidate)) return false;
   // A lookup accepts plurals ("300 megawatts"); a rejection does not
   // ("Wells" is a name though "well" is not).
-  if (!regex.lookup.groups.empty() && !CapturesIn(text, *candidate, regex.lookup, true)) return false;
-  return regex.reject.groups.empty() || !CapturesIn(text, *candidate, regex.reject, false);
+  if (!regex.lookup.groups.empty() && !CapturesIn(text, captures(), regex.lookup, true)) return false;
+  return regex.reject.groups.empty() || !CapturesIn(text, captures(), regex.reject, false);
 }
 
 void Matcher::MatchAttempt(std::string_view text, uint32_t begin, uint32_t id, std::vector<Candidate>* candidates) const {
@@ -546,10 +553,7 @@ const std::vector<Matcher::Extent>& Matcher::Extents(std::string_view text, size
   return memo.Insert(key, std::move(extents));
 }
 
-bool Matcher::CapturesIn(std::string_view text, const Candidate& candidate, const KeyCheck& check,
-                         bool lookup) const {
-  thread_local std::vector<Span> spans;
-  Captures(text, candidate, &spans);
+bool Matcher::CapturesIn(std::string_view text, const std::vector<Span>& spans, const KeyCheck& check, bool lookup) {
   bool any = false;
   for (int group : check.groups) {
     const Span& key = spans[static_cast<size_t>(group - 1)];

@@ -162,10 +162,11 @@ class Matcher {
   // Applies a regex candidate's mention, context, lookup and reject checks;
   // false drops it.
   bool Accept(std::string_view text, Candidate* candidate) const;
-  // For a lookup: whether the captures of `check` that took part all name
-  // entries of its table (or forms of them: GazetteerTable::FindNameOrForm),
-  // one at least. For a rejection: whether any names an entry exactly.
-  bool CapturesIn(std::string_view text, const Candidate& candidate, const KeyCheck& check, bool lookup) const;
+  // For a lookup: whether the captures (`spans`) of `check` that took part
+  // all name entries of its table (or forms of them:
+  // GazetteerTable::FindNameOrForm), one at least. For a rejection: whether
+  // any names an entry exactly.
+  static bool CapturesIn(std::string_view text, const std::vector<Span>& spans, const KeyCheck& check, bool lookup);
 
   std::vector<std::unique_ptr<RegexRule>> regex_rules_;
   std::vector<Context> contexts_;  // by rule index; empty when no rule has context
