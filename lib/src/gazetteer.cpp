@@ -250,13 +250,7 @@ void PhraseIndex::Add(uint32_t rule, const GazetteerTable& table, const std::vec
       table.ForEachName(row, columns, [&](std::string_view name) {
         const std::string_view key = FirstWord(name);
         if (key.empty()) return;  // names must start with a letter or digit
-        // Longest first, so that the first hit per rule is the longest
-        // name; after the names as long, in the order they came.
-        std::vector<Phrase>& phrases = index->Insert(index_key(key));
-        const auto after = std::find_if(phrases.begin(), phrases.end(),
-                                        [&](const Phrase& p) { return p.name.size() < name.size(); });
-        const std::string_view rest = Trim(name.substr(key.size()));
-        phrases.insert(after, Phrase{name, rule, static_cast<uint32_t>(row), rest.empty() ? '\0' : rest.front()});
+        index->Insert(index_key(key), name, rule, static_cast<uint32_t>(row));
       });
     }
   };
@@ -268,13 +262,22 @@ void PhraseIndex::Add(uint32_t rule, const GazetteerTable& table, const std::vec
   if (name_case == NameCase::kAsWrittenOrCapitals) add(&capitals_, Capitalized);
 }
 
-std::vector<PhraseIndex::Phrase>& PhraseIndex::Index::Insert(std::string_view key) {
+void PhraseIndex::Index::Insert(std::string_view key, std::string_view name, uint32_t rule, uint32_t row) {
   const uint32_t number = keys.Insert(key);
   if (number == phrases.size()) {
     prefixes.set(KeyPrefix(key, AsWritten));
     phrases.emplace_back();
   }
-  return phrases[number];
+  const std::string_view rest = Trim(name.substr(FirstWord(name).size()));
+  const char next = rest.empty() ? '\0' : ignore_case ? FoldAscii(rest.front()) : rest.front();
+  // Among the names of one next byte, longest first, so that the first hit
+  // per rule is the longest name; after the names as long, in the order
+  // they came.
+  std::vector<Phrase>& list = phrases[number];
+  const auto after = std::find_if(list.begin(), list.end(), [&](const Phrase& p) {
+    return p.next > next || (p.next == next && p.name.size() < name.size());
+  });
+  list.insert(after, Phrase{name, rule, row, next});
 }
 
 const std::vector<PhraseIndex::Phrase>* PhraseIndex::Index::Find(std::string_view key) const {
@@ -289,41 +292,46 @@ void PhraseIndex::Match(std::string_view text, const std::vector<Token>& tokens,
     std::string_view key = FirstWord(token);
     if (key.empty()) continue;
     const size_t prefix = KeyPrefix(key, AsWritten);
-    if (exact_.prefixes.test(prefix)) MatchIn(exact_, false, key, text, tokens, i, out);
-    if (folded_.prefixes.test(KeyPrefix(key, FoldAscii))) MatchIn(folded_, true, Folded(key), text, tokens, i, out);
+    if (exact_.prefixes.test(prefix)) MatchIn(exact_, key, text, tokens, i, out);
+    if (folded_.prefixes.test(KeyPrefix(key, FoldAscii))) MatchIn(folded_, Folded(key), text, tokens, i, out);
     // A word in capitals is its own key there: no copy for the common case.
-    if (capitals_.prefixes.test(prefix) && InCapitals(key)) {
-      MatchIn(capitals_, true, key, text, tokens, i, out);
-    }
+    if (capitals_.prefixes.test(prefix) && InCapitals(key)) MatchIn(capitals_, key, text, tokens, i, out);
   }
 }
 
-void PhraseIndex::MatchIn(const Index& index, bool ignore_case, std::string_view key, std::string_view text,
+void PhraseIndex::MatchIn(const Index& index, std::string_view key, std::string_view text,
                           const std::vector<Token>& tokens, size_t first, std::vector<Candidate>* out) const {
-  const std::vector<Phrase>* phrases = index.Find(key);
-  if (phrases == nullptr) return;
   const uint32_t begin = tokens[first].span.begin;
   const size_t after_key = begin + key.size();
   const size_t next_at = after_key + SpaceRun(text, after_key);
-  const char next = next_at < text.size() ? text[next_at] : '\0';
-  size_t reported = out->size();
-  for (const Phrase& phrase : *phrases) {
-    if (phrase.next != '\0' && (ignore_case ? FoldAscii(phrase.next) != FoldAscii(next) : phrase.next != next)) {
-      continue;
+  char next = next_at < text.size() ? text[next_at] : '\0';
+  if (index.ignore_case) next = FoldAscii(next);
+  const size_t reported = out->size();
+  // The names that go on with the text's next byte, then the key alone:
+  // each shorter than the one before.
+  const std::vector<Phrase>* names = index.Find(key);
+  if (names == nullptr) return;
+  auto with_next = [&](char c) {
+    const auto [from, to] = std::equal_range(names->begin(), names->end(), Phrase{{}, 0, 0, c},
+                                             [](const Phrase& a, const Phrase& b) { return a.next < b.next; });
+    return std::span<const Phrase>(from, to);
+  };
+  for (const std::span<const Phrase> phrases : {with_next(next), next == '\0' ? std::span<const Phrase>() : with_next('\0')}) {
+    for (const Phrase& phrase : phrases) {
+      bool rule_done = false;
+      for (size_t k = reported; k < out->size(); ++k) rule_done = rule_done || (*out)[k].rule == phrase.rule;
+      if (rule_done) continue;
+      // Every name here begins with the key, which the text has: compare the
+      // rest. Common first words ("The", "China") head hundreds of names.
+      const size_t end = MatchName(phrase.name.substr(key.size()), text, after_key, index.ignore_case);
+      if (end == 0) continue;
+      // The name must end where a token ends.
+      size_t j = first;
+      while (j < tokens.size() && tokens[j].span.end < end) ++j;
+      if (j == tokens.size() || tokens[j].span.end != end) continue;
+      const Span span{begin, static_cast<uint32_t>(end)};
+      out->push_back(Candidate{span, phrase.rule, phrase.row, span});
     }
-    bool rule_done = false;
-    for (size_t k = reported; k < out->size(); ++k) rule_done = rule_done || (*out)[k].rule == phrase.rule;
-    if (rule_done) continue;
-    // Every name here begins with the key, which the text has: compare the
-    // rest. Common first words ("The", "China") head hundreds of names.
-    const size_t end = MatchName(phrase.name.substr(key.size()), text, begin + key.size(), ignore_case);
-    if (end == 0) continue;
-    // The name must end where a token ends.
-    size_t j = first;
-    while (j < tokens.size() && tokens[j].span.end < end) ++j;
-    if (j == tokens.size() || tokens[j].span.end != end) continue;
-    const Span span{begin, static_cast<uint32_t>(end)};
-    out->push_back(Candidate{span, phrase.rule, phrase.row, span});
   }
 }
 

@@ -16,6 +16,7 @@
 #include <bitset>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -127,31 +128,37 @@ class PhraseIndex {
     std::string_view name;  // as written in the table
     uint32_t rule;
     uint32_t row;
-    // The name's first byte after its key and the white space after that,
-    // '\0' if it has none: compared first, it turns most names of a common
-    // key ("New", "The") away without reading the table's text.
+    // The name's first byte after its key and the white space after that
+    // (in lower case where the index ignores case), '\0' if it has none.
     char next;
   };
-  // The names that begin with one key (a first word), longest first.
+  // The names that begin with one key (a first word), by their next byte
+  // and, for one next byte, longest first. A common key ("New", "The")
+  // heads hundreds of names, and the text's next byte picks the few worth
+  // comparing by binary search, without reading the others.
   struct Index {
+    explicit Index(bool ignore_case) : ignore_case(ignore_case) {}
+
+    bool ignore_case;  // names compare in any ASCII case past the key; next bytes are folded
     KeyIndex keys;
     std::vector<std::vector<Phrase>> phrases;  // by number in keys
     // The keys' first four bytes, hashed (KeyPrefix): most tokens are
     // turned away by one bit test, before any hashing of the whole word.
     std::bitset<1 << 16> prefixes;
 
-    // The names of `key`, created empty if new.
-    std::vector<Phrase>& Insert(std::string_view key);
+    // Adds a name of `rule`, from `row`, under its first word `key` (its
+    // index key, already folded where the index ignores case).
+    void Insert(std::string_view key, std::string_view name, uint32_t rule, uint32_t row);
     // The names of `key`, or null.
     const std::vector<Phrase>* Find(std::string_view key) const;
   };
 
-  void MatchIn(const Index& index, bool ignore_case, std::string_view key, std::string_view text,
-               const std::vector<Token>& tokens, size_t first, std::vector<Candidate>* out) const;
+  void MatchIn(const Index& index, std::string_view key, std::string_view text, const std::vector<Token>& tokens,
+               size_t first, std::vector<Candidate>* out) const;
 
-  Index exact_;     // by first word as written
-  Index folded_;    // by first word in ASCII lower case, for kAnyCase rules
-  Index capitals_;  // by first word in ASCII capitals, for kAsWrittenOrCapitals rules
+  Index exact_{false};    // by first word as written
+  Index folded_{true};    // by first word in ASCII lower case, for kAnyCase rules
+  Index capitals_{true};  // by first word in ASCII capitals, for kAsWrittenOrCapitals rules
 };
 
 }  // namespace lede
