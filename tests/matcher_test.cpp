@@ -245,9 +245,42 @@ contains = "heads.tsv"
   static_assert(kContainsReach == 64);
   CHECK(Scan(*rules, words + "Council") == Strings{"c.body " + words.substr(140) + "Council first=Abcdefghi"});
   CHECK(testing::LoadError({{"q.toml", kOneRule + "pattern = 'a'\nstarts_with = 'w.tsv'\ncontains = 'w.tsv'\n"},
-                            {"w.tsv", "name\n"}}) == "q.toml:4: rule q.x: give at most one of 'starts_with' and 'contains'");
+                            {"w.tsv", "name\n"}}) ==
+        "q.toml:4: rule q.x: give at most one of 'starts_with', 'contains' and 'follows'");
   CHECK(testing::LoadError({{"q.toml", kOneRule + "gazetteer = 'w.tsv'\ncontains = 'w.tsv'\n"}, {"w.tsv", "name\n"}}) ==
         "q.toml:4: rule q.x: 'contains' applies to regex rules");
+}
+
+TEST_CASE("matcher: a follows rule is tried only at the token after a name of its table, on the same line") {
+  const char* pack = R"([pack]
+name = "f"
+version = "1"
+
+[[rule]]
+id = "f.person"
+type = "PERSON"
+pattern = '(?P<first>[A-Z][a-z]+)(?: [A-Z][a-z]+)?'
+follows = "titles.tsv"
+ignore_case = true
+)";
+  auto rules =
+      testing::RulesFrom({{"f.toml", pack}, {"titles.tsv", "name\nMinister\nPrime Minister\nSheikh\nMr.\nMr\n"}});
+  // After the longest title, in any case; the title is no part of the match.
+  CHECK(Scan(*rules, "Prime Minister Narendra Modi said") == Strings{"f.person Narendra Modi first=Narendra"});
+  CHECK(Scan(*rules, "the prime minister Narendra Modi") == Strings{"f.person Narendra Modi first=Narendra"});
+  CHECK(Scan(*rules, "said Mr. Geiszler") == Strings{"f.person Geiszler first=Geiszler"});
+  // Nowhere else: not without a title, not after a line break or a dot
+  // the title lacks.
+  CHECK(Scan(*rules, "Narendra Modi said").empty());
+  CHECK(Scan(*rules, "asked the Minister\nNarendra Modi").empty());
+  CHECK(Scan(*rules, "asked the Minister. Modi said").empty());
+  // Not at a name of the table itself: after a run of titles, the name.
+  CHECK(Scan(*rules, "Oil Minister Sheikh Ali Khalifa") == Strings{"f.person Ali Khalifa first=Ali"});
+  CHECK(testing::LoadError({{"q.toml", kOneRule + "pattern = 'a'\ncontains = 'w.tsv'\nfollows = 'w.tsv'\n"},
+                            {"w.tsv", "name\n"}}) ==
+        "q.toml:4: rule q.x: give at most one of 'starts_with', 'contains' and 'follows'");
+  CHECK(testing::LoadError({{"q.toml", kOneRule + "gazetteer = 'w.tsv'\nfollows = 'w.tsv'\n"}, {"w.tsv", "name\n"}}) ==
+        "q.toml:4: rule q.x: 'follows' applies to regex rules");
 }
 
 TEST_CASE("matcher: a rule with headline = false does not fire in a title-case line") {

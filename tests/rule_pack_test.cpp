@@ -103,7 +103,8 @@ TEST_CASE("rule pack: every mistake is refused with file:line") {
   CHECK(ParseError(WithHeader("[[rule]]\nid = \"p.x\"\ntype = \"ORG\"\npattern = 'x'\ncapitals = true\n")) ==
         "p.toml:4: rule p.x: 'match' and 'capitals' apply to gazetteer rules");
   CHECK(ParseError(WithHeader("[[rule]]\nid = \"p.x\"\ntype = \"ORG\"\npattern = 'x'\nignore_case = true\n")) ==
-        "p.toml:4: rule p.x: 'ignore_case' applies to gazetteer rules and to the names of 'starts_with' and 'contains'");
+        "p.toml:4: rule p.x: 'ignore_case' applies to gazetteer rules and to the names of 'starts_with', 'contains' and "
+        "'follows'");
   CHECK(ParseError(WithHeader("[[rule]]\nid = \"p.x\"\ntype = \"ORG\"\npattern = 'x'\ncontains = 'h.tsv'\n"
                               "ignore_case = 1\n")) == "p.toml:9: 'ignore_case' must be true or false");
 }

@@ -296,12 +296,14 @@ bool Matcher::Compile(std::vector<Rule>* rules, std::string* error) {
     regex->lookup = std::move(checks[0]);
     regex->reject = std::move(checks[1]);
     const auto regex_index = static_cast<uint32_t>(regex_rules_.size());
-    if (const GazetteerTable* anchors = rule.starts_with != nullptr ? rule.starts_with : rule.contains) {
+    if (const GazetteerTable* anchors = rule.starts_with != nullptr ? rule.starts_with
+                                        : rule.contains != nullptr  ? rule.contains
+                                                                    : rule.follows) {
       // Tried only near a name of the table, never in the union.
       if (!Anchor(index, rule, *regex, *anchors, error)) return false;
       anchored_.resize(rules->size());
       anchored_[index] = Anchored{static_cast<uint32_t>(anchored_regex_.size()),
-                                  rule.contains != nullptr ? kContainsReach : 0};
+                                  rule.contains != nullptr ? kContainsReach : 0, rule.follows != nullptr};
       anchored_regex_.push_back(regex_index);
     } else {
       packs.insert(PackOf(rule));
@@ -432,6 +434,11 @@ bool MayBeginName(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
 }
 
+// Whether `gap` is spaces or tabs: a title is followed by its name on the
+// same line. Hard-wrapped text breaks lines between any two words, and
+// there a title-shaped word joined too much ("a major\nJapanese firm").
+bool IsSpaceGap(std::string_view gap) { return !gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos; }
+
 }  // namespace
 
 void Matcher::TakeAttempts(std::string_view text, const std::vector<Token>& tokens,
@@ -439,19 +446,38 @@ void Matcher::TakeAttempts(std::string_view text, const std::vector<Token>& toke
   attempts->words = (anchored_regex_.size() + 63) / 64;
   attempts->bits.assign(tokens.size() * attempts->words, 0);
   if (anchored_regex_.empty()) return;
+  // The first token from byte `at` on.
+  auto first_from = [&](uint32_t at) {
+    return std::lower_bound(tokens.begin(), tokens.end(), at,
+                            [](const Token& t, uint32_t pos) { return t.span.begin < pos; });
+  };
+  // A follows rule is not tried where a name of its table begins: after
+  // "Oil Minister Sheikh" the name is the one after "Sheikh".
+  thread_local std::vector<std::pair<size_t, uint64_t>> unmark;  // word, bit
+  unmark.clear();
   std::erase_if(*candidates, [&](const Candidate& name) {
     if (name.rule >= anchored_.size() || anchored_[name.rule].bit == kNotAnchored) return false;
     const Anchored& anchored = anchored_[name.rule];
-    const uint32_t from = name.span.begin - std::min(name.span.begin, anchored.reach);
-    auto token = std::lower_bound(tokens.begin(), tokens.end(), from,
-                                  [](const Token& t, uint32_t at) { return t.span.begin < at; });
-    for (; token != tokens.end() && token->span.begin <= name.span.begin; ++token) {
+    const uint64_t bit = uint64_t{1} << (anchored.bit % 64);
+    auto word_of = [&](std::vector<Token>::const_iterator token) {
+      return static_cast<size_t>(token - tokens.begin()) * attempts->words + anchored.bit / 64;
+    };
+    if (anchored.follows) {
+      const auto next = first_from(name.span.end);
+      if (next != tokens.end() && IsSpaceGap(text.substr(name.span.end, next->span.begin - name.span.end))) {
+        attempts->bits[word_of(next)] |= bit;
+      }
+      unmark.emplace_back(word_of(first_from(name.span.begin)), bit);
+      return true;
+    }
+    for (auto token = first_from(name.span.begin - std::min(name.span.begin, anchored.reach));
+         token != tokens.end() && token->span.begin <= name.span.begin; ++token) {
       if (token->span.begin < name.span.begin && !MayBeginName(text[token->span.begin])) continue;
-      const size_t word = static_cast<size_t>(token - tokens.begin()) * attempts->words + anchored.bit / 64;
-      attempts->bits[word] |= uint64_t{1} << (anchored.bit % 64);
+      attempts->bits[word_of(token)] |= bit;
     }
     return true;
   });
+  for (const auto& [word, bit] : unmark) attempts->bits[word] &= ~bit;
 }
 
 void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens, const Attempts& attempts,

@@ -16,10 +16,12 @@
 //
 // Gazetteer rules are matched on tokens by a PhraseIndex. So are the names
 // a rule's match must begin with (starts_with: the given name of "Steven
-// Geiszler") or hold (contains: the head word of "Aqaba Ports Authority"):
+// Geiszler"), hold (contains: the head word of "Aqaba Ports Authority") or
+// come right after (follows: the title of "Prime Minister Narendra Modi"):
 // such a rule stays out of the union and is tried, anchored, only at tokens
-// where one of them begins or that begin at most kContainsReach bytes before
-// one, in step with the union's scan, hiding and hidden as if it were in it.
+// where one of them begins, that begin at most kContainsReach bytes before
+// one, or that come next after one with only white space between, in step
+// with the union's scan, hiding and hidden as if it were in it.
 // Most capitalized words begin no given name and stand before no head word;
 // in the union, a name-shaped rule made its DFA large (each byte a cache
 // miss) and each of its matches cost a Set, an extent and captures before a
@@ -133,15 +135,16 @@ class Matcher {
                                      std::string_view key) const;
   static std::vector<Span> RelativeCaptures(const RegexRule& regex, std::string_view text, Span span);
   // Which rules outside the union to try at which tokens: a bit per rule
-  // with starts_with or contains (Anchored::bit) for each token, `words`
-  // 64-bit words per token.
+  // with starts_with, contains or follows (Anchored::bit) for each token,
+  // `words` 64-bit words per token.
   struct Attempts {
     std::vector<uint64_t> bits;
     size_t words = 0;
   };
-  // The attempts that the names of starts_with and contains tables found
-  // among *candidates call for; removes those names. A contains rule is
-  // tried before its name only at tokens that may begin a name.
+  // The attempts that the names of starts_with, contains and follows
+  // tables found among *candidates call for; removes those names. A
+  // contains rule is tried before its name only at tokens that may begin a
+  // name.
   void TakeAttempts(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates,
                     Attempts* attempts) const;
   // The regex candidates: the union's, and those of `attempts`.
@@ -153,8 +156,8 @@ class Matcher {
   // for the rules together.
   std::string OverBudget(const std::vector<Rule>& rules) const;
   // Indexes the names of `table` near which rule `index` (a regex rule with
-  // starts_with or contains) is tried, and checks its pattern; on failure
-  // sets *error.
+  // starts_with, contains or follows) is tried, and checks its pattern; on
+  // failure sets *error.
   bool Anchor(uint32_t index, const Rule& rule, const RegexRule& regex, const GazetteerTable& table,
               std::string* error);
   // Tries rule `id` (an index into regex_rules_) at `begin`.
@@ -171,13 +174,15 @@ class Matcher {
   std::vector<std::unique_ptr<RegexRule>> regex_rules_;
   std::vector<Context> contexts_;  // by rule index; empty when no rule has context
   std::vector<bool> not_in_headlines_;  // by rule index; empty when every rule fires in headlines
-  // By rule index, for rules with starts_with or contains: their bit in
-  // Attempts (kNotAnchored for the other rules) and how far before a name
-  // of their table they are tried (0 for starts_with).
+  // By rule index, for rules with starts_with, contains or follows: their
+  // bit in Attempts (kNotAnchored for the other rules), how far before a
+  // name of their table they are tried (0 for starts_with), and whether
+  // they are tried after it instead (follows).
   static constexpr uint32_t kNotAnchored = UINT32_MAX;
   struct Anchored {
     uint32_t bit = kNotAnchored;
     uint32_t reach = 0;
+    bool follows = false;
   };
   std::vector<Anchored> anchored_;
   std::vector<uint32_t> anchored_regex_;  // by Attempts bit: the regex rule

@@ -202,7 +202,7 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
   info.origin = errors.Origin(line);
   if (!OnlyKeys(table,
                 {"id", "type", "subtype", "pattern", "gazetteer", "match", "ignore_case", "capitals", "preceded_by", "followed_by",
-                 "headline", "normalize", "args", "lookup", "lookup_key", "reject", "reject_key", "starts_with", "contains",
+                 "headline", "normalize", "args", "lookup", "lookup_key", "reject", "reject_key", "starts_with", "contains", "follows",
                  "priority", "examples", "counter_examples"},
                 "[[rule]]", errors)) {
     return false;
@@ -277,27 +277,31 @@ bool ParseRule(const toml::table& table, const PackInfo& pack, MacroExpander& ma
         return errors.Fail(line, fmt::format("rule {}: '{}' needs a '{}' table", info.id, key_name, name));
       }
     }
+    int anchors = 0;
     for (auto [key, path, path_line] : {std::tuple{"starts_with", &rule->starts_with, &rule->starts_with_line},
-                                        {"contains", &rule->contains, &rule->contains_line}}) {
+                                        {"contains", &rule->contains, &rule->contains_line},
+                                        {"follows", &rule->follows, &rule->follows_line}}) {
       if (const toml::node* node = table.get(key)) {
         if (!GetString(table, key, true, line, path, errors)) return false;
         *path_line = node->source().begin.line;
+        ++anchors;
       }
     }
-    if (!rule->starts_with.empty() && !rule->contains.empty()) {
-      return errors.Fail(line, fmt::format("rule {}: give at most one of 'starts_with' and 'contains'", info.id));
+    if (anchors > 1) {
+      return errors.Fail(line,
+                         fmt::format("rule {}: give at most one of 'starts_with', 'contains' and 'follows'", info.id));
     }
     if (table.get("match") != nullptr || table.get("capitals") != nullptr) {
       return errors.Fail(line, fmt::format("rule {}: 'match' and 'capitals' apply to gazetteer rules", info.id));
     }
     // The names of the table a rule is tried near may match in any case.
-    if (table.get("ignore_case") != nullptr && rule->starts_with.empty() && rule->contains.empty()) {
+    if (table.get("ignore_case") != nullptr && anchors == 0) {
       return errors.Fail(line, fmt::format("rule {}: 'ignore_case' applies to gazetteer rules and to the names of "
-                                           "'starts_with' and 'contains'", info.id));
+                                           "'starts_with', 'contains' and 'follows'", info.id));
     }
     if (!GetBool(table, "ignore_case", &rule->ignore_case, errors)) return false;
   } else {
-    for (const char* key : {"lookup", "reject", "starts_with", "contains"}) {
+    for (const char* key : {"lookup", "reject", "starts_with", "contains", "follows"}) {
       if (table.get(key) != nullptr) {
         return errors.Fail(line, fmt::format("rule {}: '{}' applies to regex rules", info.id, key));
       }

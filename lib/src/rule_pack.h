@@ -43,6 +43,8 @@ struct RuleSpec {
   uint32_t starts_with_line = 0;
   std::string contains;           // regex rules: a TSV one of whose names the match holds, near its start
   uint32_t contains_line = 0;
+  std::string follows;            // regex rules: a TSV one of whose names the match comes right after
+  uint32_t follows_line = 0;
   std::string gazetteer;          // gazetteer rules: TSV path relative to the pack
   uint32_t gazetteer_line = 0;
   std::vector<std::string> match_columns;  // gazetteer columns whose names match; empty: the default

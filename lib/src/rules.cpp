@@ -133,7 +133,8 @@ class Loader {
       for (auto [path, line, table] : {std::tuple{&spec.lookup, spec.lookup_line, &rule->table},
                                        {&spec.reject, spec.reject_line, &rule->reject},
                                        {&spec.starts_with, spec.starts_with_line, &rule->starts_with},
-                                       {&spec.contains, spec.contains_line, &rule->contains}}) {
+                                       {&spec.contains, spec.contains_line, &rule->contains},
+                                       {&spec.follows, spec.follows_line, &rule->follows}}) {
         if (path->empty()) continue;
         Status status = LoadTable(file, *path, fmt::format("{}:{}", file.origin, line), table, impl);
         if (!status.ok()) return status;

@@ -33,7 +33,8 @@ struct Rule {
   std::vector<std::string> reject_key;
   const GazetteerTable* starts_with = nullptr;  // regex rules: matches begin with one of its names
   const GazetteerTable* contains = nullptr;     // regex rules: matches hold one of its names, near their start
-  bool ignore_case = false;               // gazetteer rules, and the names of starts_with and contains
+  const GazetteerTable* follows = nullptr;      // regex rules: matches come right after one of its names
+  bool ignore_case = false;               // gazetteer rules, and the names of starts_with, contains and follows
   bool capitals = false;                  // gazetteer rules
   bool headline = true;                   // false: not in a title-case line
   NormalizeFn normalize = nullptr;
