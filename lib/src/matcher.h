@@ -144,7 +144,8 @@ class Matcher {
   // The attempts that the names of starts_with, contains and follows
   // tables found among *candidates call for; removes those names. A
   // contains rule is tried before its name only at tokens that may begin a
-  // name.
+  // name; a follows rule at the token after its name, on the same line,
+  // and never where another name of its table begins.
   void TakeAttempts(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates,
                     Attempts* attempts) const;
   // The regex candidates: the union's, and those of `attempts`.
