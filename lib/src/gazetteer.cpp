@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 #include <utility>
 
 namespace lede {
@@ -301,6 +302,8 @@ void PhraseIndex::Match(std::string_view text, const std::vector<Token>& tokens,
 
 void PhraseIndex::MatchIn(const Index& index, std::string_view key, std::string_view text,
                           const std::vector<Token>& tokens, size_t first, std::vector<Candidate>* out) const {
+  const std::vector<Phrase>* names = index.Find(key);
+  if (names == nullptr) return;
   const uint32_t begin = tokens[first].span.begin;
   const size_t after_key = begin + key.size();
   const size_t next_at = after_key + SpaceRun(text, after_key);
@@ -309,8 +312,6 @@ void PhraseIndex::MatchIn(const Index& index, std::string_view key, std::string_
   const size_t reported = out->size();
   // The names that go on with the text's next byte, then the key alone:
   // each shorter than the one before.
-  const std::vector<Phrase>* names = index.Find(key);
-  if (names == nullptr) return;
   auto with_next = [&](char c) {
     const auto [from, to] = std::equal_range(names->begin(), names->end(), Phrase{{}, 0, 0, c},
                                              [](const Phrase& a, const Phrase& b) { return a.next < b.next; });

@@ -16,7 +16,6 @@
 #include <bitset>
 #include <cstdint>
 #include <functional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>

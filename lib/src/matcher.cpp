@@ -434,9 +434,9 @@ bool MayBeginName(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Whether `gap` is spaces or tabs: a title is followed by its name on the
-// same line. Hard-wrapped text breaks lines between any two words, and
-// there a title-shaped word joined too much ("a major\nJapanese firm").
+// Whether `gap` is spaces or tabs: a follows rule's match is on the line of
+// its name. Hard-wrapped text breaks lines between any two words, and there
+// a title-shaped word joined too much ("a major\nJapanese firm").
 bool IsSpaceGap(std::string_view gap) { return !gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos; }
 
 }  // namespace
