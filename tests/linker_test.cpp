@@ -107,6 +107,37 @@ TEST_CASE("linker: a word of a person's name standing alone links to the person"
   CHECK(doc.entities[0].id == "E1");
 }
 
+TEST_CASE("linker: a one-word name links its later bare mentions, unless a longer name or another entity has it") {
+  const char* pack = R"([pack]
+name = "t"
+version = "1"
+[[rule]]
+id = "t.titled"
+type = "PERSON"
+pattern = 'Mr\. (?P<mention>[A-Z][a-z]+)'
+[[rule]]
+id = "t.person"
+type = "PERSON"
+gazetteer = "people.tsv"
+normalize = "entry"
+[[rule]]
+id = "t.city"
+type = "GPE"
+gazetteer = "cities.tsv"
+normalize = "entry"
+)";
+  auto rules = testing::RulesFrom(
+      {{"t.toml", pack}, {"people.tsv", "name\nJose Sarney\n"}, {"cities.tsv", "code\tname\nBH\tBahrain\n"}});
+  Document doc = testing::Extract(
+      rules, "Mr. Geiszler spoke. Geiszler left. Jose Sarney met Mr. Sarney. Sarney said so. Mr. Bahrain saw Bahrain.");
+  CHECK(MentionsOf(doc, "Geiszler") == std::vector<std::string>{"Geiszler@t.titled", "Geiszler@link.short_form"});
+  // "Sarney" alone is Jose Sarney's; the one-word name keeps its own mention.
+  CHECK(MentionsOf(doc, "Jose Sarney") == std::vector<std::string>{"Jose Sarney@t.person", "Sarney@link.short_form"});
+  CHECK(MentionsOf(doc, "Sarney") == std::vector<std::string>{"Sarney@t.titled"});
+  // The country keeps its name.
+  CHECK(MentionsOf(doc, "Bahrain") == std::vector<std::string>{"Bahrain@t.titled", "Bahrain@t.city"});
+}
+
 TEST_CASE("linker: an acronym introduced in parentheses links, there and later") {
   auto rules = testing::RulesFrom({{"n.toml", kNamesPack},
                                    {"people.tsv", "name\nSteven Geiszler\n"},

@@ -4,6 +4,7 @@
 #include <bitset>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "rules_impl.h"
 #include "segmenter.h"
@@ -70,6 +71,7 @@ class ShortForms {
     auto it = entities_.find(std::string(form));
     return it == entities_.end() ? kAmbiguous : it->second;
   }
+  bool Has(std::string_view form) const { return entities_.contains(std::string(form)); }
   bool empty() const { return entities_.empty(); }
   // The first bytes of the forms.
   const std::bitset<256>& initials() const { return initials_; }
@@ -99,17 +101,22 @@ std::string_view HeadWord(std::string_view name) {
 }
 
 // The short forms of doc's entities: each capitalized word of a person's
-// name, an organization's one-word canonical name ("Apple" after "Apple
+// name, a one-word name of a person itself where nothing else has it, an
+// organization's one-word canonical name ("Apple" after "Apple
 // Inc", which the lists leave to context as a common word), and the
 // acronyms introduced after a name. Head words go to *heads.
 using HeadWords = std::unordered_map<std::string_view, std::vector<size_t>>;
 ShortForms FindShortForms(const Document& doc, HeadWords* heads) {
   ShortForms forms;
+  std::vector<size_t> one_word_people;
   for (size_t e = 0; e < doc.entities.size(); ++e) {
     const Entity& entity = doc.entities[e];
     if (entity.type == "PERSON") {
       std::string_view name = entity.attributes.canonical;
-      if (name.find(' ') == std::string_view::npos) continue;
+      if (name.find(' ') == std::string_view::npos) {
+        one_word_people.push_back(e);
+        continue;
+      }
       while (!name.empty()) {
         const size_t space = name.find(' ');
         const std::string_view word = name.substr(0, space);
@@ -131,6 +138,23 @@ ShortForms FindShortForms(const Document& doc, HeadWords* heads) {
           forms.Add(acronym, e);
         }
       }
+    }
+  }
+  // A one-word name after a title ("Mr. Geiszler") names its later bare
+  // mentions too, unless a longer name of the article has that word (then
+  // "Sarney" is "Jose Sarney"'s, and a second claim would make it no one's)
+  // or the article names something else so ("Bahrain" the country, which a
+  // wrong "Emir Bahrain" would otherwise take from it).
+  if (one_word_people.empty()) return forms;
+  std::unordered_set<std::string_view> other_names;
+  for (const Entity& entity : doc.entities) {
+    if (entity.type == "PERSON") continue;
+    for (const Mention& mention : entity.mentions) other_names.insert(doc.Text(mention.span));
+  }
+  for (size_t e : one_word_people) {
+    const std::string& name = doc.entities[e].attributes.canonical;
+    if (name.size() >= 2 && IsUpper(name[0]) && name.back() != '.' && !forms.Has(name) && !other_names.contains(name)) {
+      forms.Add(name, e);
     }
   }
   return forms;
