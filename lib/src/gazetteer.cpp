@@ -269,7 +269,8 @@ void PhraseIndex::Index::Insert(std::string_view key, std::string_view name, uin
     prefixes.set(KeyPrefix(key, AsWritten));
     phrases.emplace_back();
   }
-  const std::string_view rest = Trim(name.substr(FirstWord(name).size()));
+  // The key is the name's first word, in the index's case: as long.
+  const std::string_view rest = Trim(name.substr(key.size()));
   const char next = rest.empty() ? '\0' : ignore_case ? FoldAscii(rest.front()) : rest.front();
   // Among the names of one next byte, longest first, so that the first hit
   // per rule is the longest name; after the names as long, in the order

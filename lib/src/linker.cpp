@@ -34,6 +34,10 @@ std::string LinkKey(const NormalizedMention& mention, std::string_view text) {
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
+// Whether a word of a person's name may stand for the person alone: two
+// letters at least, a capital first, not an initial ("J.").
+bool IsNameWord(std::string_view word) { return word.size() >= 2 && IsUpper(word[0]) && word.back() != '.'; }
+
 // The acronym in "(FTC)" right after a mention ending at `end`, or "".
 std::string_view AcronymAfter(std::string_view text, size_t end) {
   size_t pos = end;
@@ -121,7 +125,7 @@ ShortForms FindShortForms(const Document& doc, HeadWords* heads) {
         const size_t space = name.find(' ');
         const std::string_view word = name.substr(0, space);
         name.remove_prefix(space == std::string_view::npos ? name.size() : space + 1);
-        if (word.size() >= 2 && IsUpper(word[0]) && word.back() != '.') forms.Add(word, e);
+        if (IsNameWord(word)) forms.Add(word, e);
       }
     } else if (entity.type == "ORG" || entity.type == "GPE" || entity.type == "LOC") {
       const std::string& canonical = entity.attributes.canonical;
@@ -153,9 +157,7 @@ ShortForms FindShortForms(const Document& doc, HeadWords* heads) {
   }
   for (size_t e : one_word_people) {
     const std::string& name = doc.entities[e].attributes.canonical;
-    if (name.size() >= 2 && IsUpper(name[0]) && name.back() != '.' && !forms.Has(name) && !other_names.contains(name)) {
-      forms.Add(name, e);
-    }
+    if (IsNameWord(name) && !forms.Has(name) && !other_names.contains(name)) forms.Add(name, e);
   }
   return forms;
 }

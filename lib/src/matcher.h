@@ -20,8 +20,8 @@
 // come right after (follows: the title of "Prime Minister Narendra Modi"):
 // such a rule stays out of the union and is tried, anchored, only at tokens
 // where one of them begins, that begin at most kContainsReach bytes before
-// one, or that come next after one with only white space between, in step
-// with the union's scan, hiding and hidden as if it were in it.
+// one, or that come next after one with only spaces or tabs between, in
+// step with the union's scan, hiding and hidden as if it were in it.
 // Most capitalized words begin no given name and stand before no head word;
 // in the union, a name-shaped rule made its DFA large (each byte a cache
 // miss) and each of its matches cost a Set, an extent and captures before a
