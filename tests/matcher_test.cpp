@@ -78,6 +78,36 @@ TEST_CASE("matcher: leftmost-longest: a match hides regex candidates starting in
         Strings{"m.money $5 million amount=5 scale=million", "m.shortmoney $5"});
 }
 
+TEST_CASE("matcher: a refused candidate is left out and hides only its own rule's matches inside it") {
+  auto rules = testing::RulesFrom({{"r.toml", R"([pack]
+name = "r"
+version = "1"
+[[rule]]
+id = "r.pair"
+type = "CARDINAL"
+pattern = '\d and \d'
+[[rule]]
+id = "r.number"
+type = "CARDINAL"
+pattern = '\d'
+)"}});
+  const std::string text = "1 and 2 and 3";
+  const std::vector<Token> tokens = testing::Tokens(text);
+  std::vector<Candidate> first;
+  rules->impl().matcher.Scan(text, tokens, &first);
+  REQUIRE(first.size() == 3);  // "1 and 2", "1", "3"
+  REQUIRE(rules->impl().rules[first[0].rule].info.id == "r.pair");
+  const std::vector<Candidate> refused = {first[0]};
+  std::vector<Candidate> again;
+  rules->impl().matcher.Scan(text, tokens, &again, refused);
+  Strings found;
+  for (const Candidate& c : again) {
+    found.push_back(rules->impl().rules[c.rule].info.id + " " + text.substr(c.span.begin, c.span.size()));
+  }
+  // "2" was hidden by "1 and 2"; "2 and 3" starts inside it and is its own rule's.
+  CHECK(found == Strings{"r.number 1", "r.number 2", "r.number 3"});
+}
+
 TEST_CASE("matcher: word boundaries see the text around a match") {
   auto rules = testing::RulesFrom({{"m.toml", kPack}, {"names.tsv", "name\nAcme\n"}});
   CHECK(Scan(*rules, "x12 12x 12") == Strings{"m.number 12 amount=12"});

@@ -17,6 +17,8 @@ struct Candidate {
   // Regex rules: what the pattern matched, which holds `span`; wider when
   // the pattern marks its mention with a group named "mention".
   Span match;
+
+  friend bool operator==(const Candidate&, const Candidate&) = default;
 };
 
 }  // namespace lede

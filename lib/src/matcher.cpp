@@ -409,15 +409,19 @@ bool Matcher::InContext(std::string_view text, const Candidate& candidate) const
   return true;
 }
 
-void Matcher::Scan(std::string_view text, const std::vector<Token>& tokens,
-                   std::vector<Candidate>* candidates) const {
+void Matcher::Scan(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates,
+                   std::span<const Candidate> refused) const {
   phrases_.Match(text, tokens, candidates);
+  if (!refused.empty()) {
+    std::erase_if(*candidates,
+                  [&](const Candidate& c) { return std::find(refused.begin(), refused.end(), c) != refused.end(); });
+  }
   thread_local Attempts attempts;
   TakeAttempts(text, tokens, candidates, &attempts);
   if (!contexts_.empty()) {
     std::erase_if(*candidates, [&](const Candidate& c) { return !InContext(text, c); });
   }
-  ScanRegex(text, tokens, attempts, candidates);
+  ScanRegex(text, tokens, attempts, refused, candidates);
   if (!not_in_headlines_.empty()) {
     std::erase_if(*candidates, [&](const Candidate& c) {
       return c.rule < not_in_headlines_.size() && not_in_headlines_[c.rule] && InTitleCaseLine(text, tokens, c.span.begin);
@@ -481,10 +485,20 @@ void Matcher::TakeAttempts(std::string_view text, const std::vector<Token>& toke
 }
 
 void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens, const Attempts& attempts,
-                        std::vector<Candidate>* candidates) const {
+                        std::span<const Candidate> refused, std::vector<Candidate>* candidates) const {
   if (compiled_->union_re == nullptr && anchored_regex_.empty()) return;
   const re2::StringPiece input(text.data(), text.size());
   thread_local std::string key;
+  // A refused candidate is left out; it still hides its own rule's matches
+  // that start inside it ("four" in "three-nought-four"), not other rules'.
+  auto left_out = [&](const Candidate& c) {
+    return std::any_of(refused.begin(), refused.end(), [&](const Candidate& r) {
+      return r == c || (r.rule == c.rule && r.span.begin < c.span.begin && c.span.begin < r.span.end);
+    });
+  };
+  auto keep = [&](Candidate candidate) {
+    if (Accept(text, &candidate) && !left_out(candidate)) candidates->push_back(candidate);
+  };
   size_t pos = 0;
   for (size_t t = 0; t < tokens.size(); ++t) {
     const size_t begin = tokens[t].span.begin;
@@ -496,8 +510,7 @@ void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens,
       MemoKey(serial_, kExtentsMemo, text, begin, begin + found.size(), &key);
       for (const Extent& extent : Extents(text, begin, found, key)) {
         const Span match{static_cast<uint32_t>(begin), static_cast<uint32_t>(begin) + extent.size};
-        Candidate candidate{match, regex_rules_[extent.regex]->rule, extent.regex, match};
-        if (Accept(text, &candidate)) candidates->push_back(candidate);
+        keep(Candidate{match, regex_rules_[extent.regex]->rule, extent.regex, match});
       }
     }
     // Rules outside the union take part here as if in it; attempts inside
@@ -505,7 +518,9 @@ void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens,
     for (size_t w = 0; w < attempts.words; ++w) {
       for (uint64_t bits = attempts.bits[t * attempts.words + w]; bits != 0; bits &= bits - 1) {
         const size_t bit = w * 64 + static_cast<size_t>(std::countr_zero(bits));
-        MatchAttempt(text, static_cast<uint32_t>(begin), anchored_regex_[bit], candidates);
+        if (Candidate candidate; MatchAttempt(text, static_cast<uint32_t>(begin), anchored_regex_[bit], &candidate)) {
+          keep(candidate);
+        }
       }
     }
     // What a dropped candidate covered is claimed by no one: the scan goes
@@ -545,17 +560,17 @@ bool Matcher::Accept(std::string_view text, Candidate* candidate) const {
   return regex.reject.groups.empty() || !CapturesIn(text, captures(), regex.reject, false);
 }
 
-void Matcher::MatchAttempt(std::string_view text, uint32_t begin, uint32_t id, std::vector<Candidate>* candidates) const {
+bool Matcher::MatchAttempt(std::string_view text, uint32_t begin, uint32_t id, Candidate* candidate) const {
   const RegexRule& regex = *regex_rules_[id];
   re2::StringPiece found;
   if (!regex.extent->Match(re2::StringPiece(text.data(), text.size()), begin, text.size(), RE2::ANCHOR_START, &found,
                            1) ||
       found.empty()) {
-    return;
+    return false;
   }
   const Span match{begin, begin + static_cast<uint32_t>(found.size())};
-  Candidate candidate{match, regex.rule, id, match};
-  if (Accept(text, &candidate)) candidates->push_back(candidate);
+  *candidate = Candidate{match, regex.rule, id, match};
+  return true;
 }
 
 const std::vector<Matcher::Extent>& Matcher::Extents(std::string_view text, size_t begin, re2::StringPiece found,

@@ -47,6 +47,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,8 +86,14 @@ class Matcher {
   // On failure sets *error to "origin: rule id: message" and returns false.
   bool Compile(std::vector<Rule>* rules, std::string* error);
 
-  // Appends the candidates found in `text` to *candidates.
-  void Scan(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates) const;
+  // Appends the candidates found in `text` to *candidates. `refused` are
+  // candidates a later stage turned down in an earlier Scan of this text
+  // ("3 hundred and 2 hundred" has no value): they are left out, and hide
+  // only their own rule's matches, so that other rules match anew what
+  // they covered ("2 hundred"). A rule that read too much finds no smaller
+  // match of its own there ("four" in "three-nought-four").
+  void Scan(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates,
+            std::span<const Candidate> refused = {}) const;
 
   // The capture groups of a regex candidate Scan() found in `text` (of its
   // whole match, Candidate::match), one span
@@ -148,9 +155,10 @@ class Matcher {
   // and never where another name of its table begins.
   void TakeAttempts(std::string_view text, const std::vector<Token>& tokens, std::vector<Candidate>* candidates,
                     Attempts* attempts) const;
-  // The regex candidates: the union's, and those of `attempts`.
+  // The regex candidates: the union's, and those of `attempts`; none of
+  // `refused`.
   void ScanRegex(std::string_view text, const std::vector<Token>& tokens, const Attempts& attempts,
-                 std::vector<Candidate>* candidates) const;
+                 std::span<const Candidate> refused, std::vector<Candidate>* candidates) const;
   bool InContext(std::string_view text, const Candidate& candidate) const;
   // The message when the union or the Set is over RE2's memory budget:
   // "file:line: rule id: ..." for the first rule over it alone, else one
@@ -161,8 +169,9 @@ class Matcher {
   // failure sets *error.
   bool Anchor(uint32_t index, const Rule& rule, const RegexRule& regex, const GazetteerTable& table,
               std::string* error);
-  // Tries rule `id` (an index into regex_rules_) at `begin`.
-  void MatchAttempt(std::string_view text, uint32_t begin, uint32_t id, std::vector<Candidate>* candidates) const;
+  // Tries rule `id` (an index into regex_rules_) at `begin`: its match
+  // there, unchecked, into *candidate.
+  bool MatchAttempt(std::string_view text, uint32_t begin, uint32_t id, Candidate* candidate) const;
   // Applies a regex candidate's mention, context, lookup and reject checks;
   // false drops it.
   bool Accept(std::string_view text, Candidate* candidate) const;
