@@ -69,6 +69,14 @@ TEST_CASE("segmenter: tokens skip white space and classify words, numbers, punct
   CHECK(s.raw_tokens[7].kind == TokenKind::kNumber);
 }
 
+TEST_CASE("segmenter: numbers listed with commas and no spaces are a token each") {
+  Split s = Run("Exercises 22,24,26,31 and 1,234 or 12,34,567 or 1,5 or 2,318,00.");
+  CHECK(s.tokens == Strings{"Exercises", "22", ",", "24", ",", "26", ",", "31", "and", "1,234", "or", "12,34,567", "or",
+                            "1,5", "or", "2,318,00", "."});
+  CHECK(s.raw_tokens[3].kind == TokenKind::kNumber);
+  CHECK(s.raw_tokens[4].kind == TokenKind::kPunct);
+}
+
 TEST_CASE("segmenter: possessives split with straight and curly apostrophes, not inside words") {
   CHECK(Run("Huawei\xE2\x80\x99s patents").tokens == Strings{"Huawei", "\xE2\x80\x99s", "patents"});
   CHECK(Run("HUAWEI'S PATENTS").tokens == Strings{"HUAWEI", "'S", "PATENTS"});

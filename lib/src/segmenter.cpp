@@ -137,6 +137,26 @@ bool IsLineWrap(std::string_view text, const Span& previous, const Span& next, b
   return !previous_is_first || u_islower(CodePointAt(text, next.begin));
 }
 
+// Whether a number token is a list written without spaces ("22,24,26,31"):
+// three groups or more, each of one or two digits. Grouped thousands
+// ("1,234", Indian "12,34,567") end in three digits; a decimal comma
+// ("1,5") has one group after it.
+bool IsNumberList(std::string_view number) {
+  size_t groups = 0;
+  size_t digits = 0;
+  for (char c : number) {
+    if (c >= '0' && c <= '9') {
+      if (++digits > 2) return false;
+    } else if (c == ',' && digits > 0) {
+      ++groups;
+      digits = 0;
+    } else {
+      return false;
+    }
+  }
+  return digits > 0 && groups >= 2;
+}
+
 }  // namespace
 
 uint32_t SentenceIndex(const std::vector<Sentence>& sentences, uint32_t offset) {
@@ -202,6 +222,16 @@ void Segmenter::SplitWords(std::string_view text, UText* utext, std::vector<Toke
     size_t suffix = 0;
     for (std::string_view s : {"'s", "'S", "\xE2\x80\x99s", "\xE2\x80\x99S"}) {
       if (word.size() > s.size() && word.ends_with(s)) suffix = s.size();
+    }
+    if (token.kind == TokenKind::kNumber && IsNumberList(word)) {  // a token each number and comma
+      uint32_t from = token.span.begin;
+      for (uint32_t i = from; i <= token.span.end; ++i) {
+        if (i < token.span.end && text[i] != ',') continue;
+        tokens->push_back(Token{Span{from, i}, TokenKind::kNumber});
+        if (i < token.span.end) tokens->push_back(Token{Span{i, i + 1}, TokenKind::kPunct});
+        from = i + 1;
+      }
+      return;
     }
     if (token.kind == TokenKind::kWord && suffix > 0) {
       const uint32_t split = token.span.end - static_cast<uint32_t>(suffix);
