@@ -106,6 +106,20 @@ TEST_CASE("eval: amounts in cents compare with lede's dollars; names by code or 
   CHECK(report.total.value_ok == 2);
 }
 
+TEST_CASE("eval: places from the end compare with lede's place and subtype from_end") {
+  testing::TempDir dir;
+  const std::string gold = dir.Write("gold.jsonl",
+      R"({"id":"o","text":"the penultimate and the antepenultimate round","dct":null,"entities":[)"
+      R"({"start":4,"end":15,"type":"ORDINAL","text":"penultimate","value":"end-1"},)"
+      R"({"start":24,"end":39,"type":"ORDINAL","text":"antepenultimate","value":"end+0"}]})" "\n");
+  EvalOptions options;
+  options.gold_path = gold;
+  EvalReport report;
+  REQUIRE(Evaluate(testing::BuiltinRules(), options, &report).ok());
+  CHECK(report.total.valued == 2);
+  CHECK(report.total.value_ok == 1);  // the third from the end is not the last
+}
+
 TEST_CASE("eval: agreements score kind, status and parties") {
   testing::TempDir dir;
   const std::string gold = dir.Write("gold.jsonl",

@@ -130,6 +130,10 @@ TEST_CASE("numbers: fractions") {
       {"one billion and a half million", "1000500000"},
       {"one billion and three quarters million", "1000750000"},
       {"two thirds of a million", "666666.666666667"},
+      // One over an ordinal of several words; a whole number and a fraction as stock prices are quoted.
+      {"one one hundred fifth", "0.00952380952380952"},
+      {"one one hundred and fifth", "0.00952380952380952"},
+      {"11-1/2", "11.5"},
   };
   for (const auto& [text, value] : cases) {
     CAPTURE(text);
@@ -139,8 +143,10 @@ TEST_CASE("numbers: fractions") {
 
 TEST_CASE("numbers: what is not a number") {
   for (std::string text : {"", "a", "an", "the", "one two three four apple", "192.168.1.2", "hundreds of",
-                           "three-nought-four", "two three", "twenty twenty", "one one hundred fifth",
-                           "3 hundred and 2 hundred"}) {
+                           "three-nought-four", "two three", "twenty twenty", "one one hundred",
+                           "3 hundred and 2 hundred",
+                           // A share is at most the whole; a fraction in digits is between nothing and one.
+                           "12 out of 10", "five out of three", "1986/87", "24/7", "0/92"}) {
     CAPTURE(text);
     CHECK(Number(text) == "-");
   }
@@ -190,6 +196,12 @@ TEST_CASE("numbers: spans and values through the built-in packs") {
       {"It costs a quarter million us dollars; it cost 15 dollars 50.",
        {"MONEY a quarter million us dollars=250000", "MONEY 15 dollars 50=15.5"}},
       {"10,000 bitcoins", {"MONEY 10,000 bitcoins=10000"}},
+      {"It rose 11-1/2 to 29-3/8, or 2-1/2 percentage points, at 7-1/8 pct.",
+       {"CARDINAL 11-1/2=11.5", "CARDINAL 29-3/8=29.375", "PERCENT 2-1/2 percentage points=2.5",
+        "PERCENT 7-1/8 pct=7.125"}},
+      {"between 4.85 and 5.65 pct", {"PERCENT 4.85 and 5.65 pct=4.85"}},
+      {"the penultimate round, third from last, the last but one and the Nineth Meeting",
+       {"ORDINAL penultimate=2", "ORDINAL third from last=3", "ORDINAL last but one=2", "ORDINAL Nineth=9"}},
   };
   for (const auto& [text, found] : cases) {
     CAPTURE(text);
@@ -204,7 +216,16 @@ TEST_CASE("numbers: what the new forms leave alone") {
       {"up 20 over 3 years", {"CARDINAL 20=20"}},                      // "over" before a noun is no ratio
       {"3 million and 21 were hurt", {"CARDINAL 3 million=3000000", "CARDINAL 21=21"}},
       {"orders for 47 767-300s", {"CARDINAL 47=47", "CARDINAL 767=767"}},  // no thousands before a hyphen
-      {"They were playing three-nought-four.", {}},                     // number words in a row
+      // Number words in a row are numbers each; "and" joins only after a scale word.
+      {"They were playing three-nought-four.", {"CARDINAL three=3", "CARDINAL nought=0", "CARDINAL four=4"}},
+      {"between three and six firms", {"CARDINAL three=3", "CARDINAL six=6"}},
+      {"a two-for-one split", {"CARDINAL two=2", "CARDINAL one=1"}},  // a hyphen after a word is no minus
+      {"there are 12 out of 10", {"CARDINAL 12=12", "CARDINAL 10=10"}},
+      {"3 hundred and 2 hundred", {"CARDINAL 3 hundred=300", "CARDINAL 2 hundred=200"}},
+      {"4 thousand 3 hundred and 0", {"CARDINAL 4 thousand 3 hundred=4300", "CARDINAL 0=0"}},
+      {"Exercises 22,24,26,31.", {"CARDINAL 22=22", "CARDINAL 24=24", "CARDINAL 26=26", "CARDINAL 31=31"}},
+      {"the 1986/87 season, open 24/7", {}},
+      {"fell from 10 to 5 percent", {"CARDINAL 10=10", "PERCENT 5 percent=5"}},  // a range runs upward
       {"paid 5 dollars 20 times", {"MONEY 5 dollars=5", "CARDINAL 20=20"}},  // bare cents end a phrase
       {"in the first half of the year", {}},  // "half" needs a modifier (and this one is a date)
   };

@@ -26,6 +26,7 @@ struct Item {
   std::string value;     // "" when none
   std::string currency;  // predicted money only
   std::string name;      // predicted names: the code, else the canonical name
+  std::string subtype;   // predicted only
 };
 
 double Ratio(size_t a, size_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b); }
@@ -114,6 +115,14 @@ bool SameValue(std::string_view gold, const Item& predicted, const CurrencyCodes
     const size_t space = one.rfind(' ');
     if (space != std::string_view::npos && !predicted.currency.empty() &&
         currencies.Code(one.substr(0, space)) == predicted.currency && SameNumber(one.substr(space + 1), predicted.value)) {
+      return true;
+    }
+    // Places from the end as "end-1" (the second from the end) and "end+0"
+    // (the last): lede writes the place, 2 and 1, with subtype from_end.
+    int from_end = 0;
+    if (predicted.subtype == "from_end" && one.starts_with("end") && one.size() > 3 &&
+        std::from_chars(one.data() + 3 + (one[3] == '+'), one.data() + one.size(), from_end).ec == std::errc() &&
+        SameNumber(std::to_string(1 - from_end), predicted.value)) {
       return true;
     }
     // Amounts in cents and pence ("Cent 50"): lede writes them in dollars
@@ -216,7 +225,7 @@ std::vector<Item> Predicted(const Document& doc) {
       const Attributes& a = entity.attributes;
       items.push_back(Item{entity.type, offsets.Convert(mention.span.begin), offsets.Convert(mention.span.end),
                            std::string(doc.Text(mention.span)), a.value.text, a.currency,
-                           a.code.empty() ? a.canonical : a.code});
+                           a.code.empty() ? a.canonical : a.code, a.subtype});
     }
   }
   return items;

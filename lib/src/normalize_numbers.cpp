@@ -28,8 +28,10 @@ bool Numbers(const MatchView& match, Attributes* out) {
   if (!Amount(match, "num", &value)) return false;
   out->value = Value::Number(value.ToString());
   if (!match.Capture("num_max").empty()) {
+    // A range runs upward: "fell from 10 to 5 percent" is no range, and in
+    // "7-1/8 pct" the hyphen joins a whole number to a fraction.
     Decimal top;
-    if (!Amount(match, "num_max", &top)) return false;
+    if (!Amount(match, "num_max", &top) || top.ToDouble() <= value.ToDouble()) return false;
     out->value_max = Value::Number(top.ToString());
   }
   out->mod = ModifierOf(match.Capture("mod"));
@@ -46,6 +48,25 @@ bool NormalizeOrdinal(const MatchView& match, Attributes* out) {
   Decimal value;
   if (!ParseOrdinalNumber(text, &value)) return false;
   out->value = Value::Number(value.ToString());
+  return true;
+}
+
+// A place counted from the end: the ordinal in `num` ("third from last"),
+// else the second ("penultimate") or the third ("antepenultimate") by the
+// group that took part.
+bool NormalizeOrdinalFromEnd(const MatchView& match, Attributes* out) {
+  Decimal value;
+  if (const std::string_view num = match.Capture("num"); !num.empty()) {
+    if (!ParseOrdinalNumber(num, &value)) return false;
+  } else if (!match.Capture("second").empty()) {
+    value = Decimal::Integer(2);
+  } else if (!match.Capture("third").empty()) {
+    value = Decimal::Integer(3);
+  } else {
+    return false;
+  }
+  out->value = Value::Number(value.ToString());
+  out->subtype = "from_end";
   return true;
 }
 

@@ -29,10 +29,19 @@ struct NamedNormalizer {
 
 // Sorted by name.
 constexpr NamedNormalizer kNormalizers[] = {
-    {"cardinal", NormalizeCardinal}, {"date", NormalizeDate},       {"duration", NormalizeDuration},
-    {"entry", NormalizeEntry},       {"money", NormalizeMoney},     {"ordinal", NormalizeOrdinal},
-    {"organization", NormalizeOrganization}, {"percent", NormalizePercent}, {"person", NormalizePerson},
-    {"quantity", NormalizeQuantity}, {"set", NormalizeSet},         {"time", NormalizeTime},
+    {"cardinal", NormalizeCardinal},
+    {"date", NormalizeDate},
+    {"duration", NormalizeDuration},
+    {"entry", NormalizeEntry},
+    {"money", NormalizeMoney},
+    {"ordinal", NormalizeOrdinal},
+    {"ordinal_from_end", NormalizeOrdinalFromEnd},
+    {"organization", NormalizeOrganization},
+    {"percent", NormalizePercent},
+    {"person", NormalizePerson},
+    {"quantity", NormalizeQuantity},
+    {"set", NormalizeSet},
+    {"time", NormalizeTime},
 };
 
 }  // namespace

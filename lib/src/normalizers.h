@@ -24,6 +24,7 @@ bool NormalizeSet(const MatchView& match, Attributes* out);
 // normalize_numbers.cpp: exact numeric values.
 bool NormalizeCardinal(const MatchView& match, Attributes* out);
 bool NormalizeOrdinal(const MatchView& match, Attributes* out);
+bool NormalizeOrdinalFromEnd(const MatchView& match, Attributes* out);
 bool NormalizePercent(const MatchView& match, Attributes* out);
 bool NormalizeMoney(const MatchView& match, Attributes* out);
 bool NormalizeQuantity(const MatchView& match, Attributes* out);

@@ -313,6 +313,46 @@ std::optional<int> SmallerScale(const Accumulator& sum, const std::vector<std::s
   return std::nullopt;
 }
 
+// An ordinal in words: the last word the ordinal, the words before it a
+// cardinal ("one hundred and fifth" is 105, "three trillionth" 3 x 10^12).
+bool ParseOrdinalTokens(std::vector<std::string> tokens, Decimal* value) {
+  if (tokens.empty()) return false;
+  std::string last = tokens.back();
+  if (last == "nineth") last = "ninth";  // a common misspelling
+  tokens.pop_back();
+  Decimal ordinal;
+  if (int u = IndexOf(kOrdinalUnits, last); u >= 1) {
+    ordinal = Decimal::Integer(u);
+  } else if (int t = IndexOf(kOrdinalTens, last); t >= 0) {
+    ordinal = Decimal::Integer(20 + 10 * t);
+  } else if (last == "hundredth" || last == "thousandth" || last == "millionth" || last == "billionth" ||
+             last == "trillionth") {
+    tokens.push_back(last.substr(0, last.size() - 2));  // "trillionth" -> "... trillion"
+    return ParseTokens(tokens, value);
+  } else {
+    return false;
+  }
+  if (tokens.empty()) {
+    *value = ordinal;
+    return true;
+  }
+  Decimal before;
+  if (!ParseTokens(tokens, &before)) return false;
+  *value = before + ordinal;
+  return true;
+}
+
+// "one one hundred fifth": one over an ordinal of several words, 1/105.
+bool ParseOneOverOrdinal(const std::vector<std::string>& tokens, Decimal* value) {
+  if (tokens.size() < 3 || (tokens[0] != "one" && tokens[0] != "a" && tokens[0] != "an") ||
+      SmallNumber(tokens[1]) < 0) {
+    return false;
+  }
+  Decimal ordinal;
+  return ParseOrdinalTokens(std::vector<std::string>(tokens.begin() + 1, tokens.end()), &ordinal) &&
+         Decimal::Integer(1).DividedBy(ordinal, value);
+}
+
 // "a over b", "a out of b", "a in b", "a/b", "a b/c".
 bool ParseRatio(const std::vector<std::string>& tokens, Decimal* value) {
   for (size_t i = 1; i + 1 < tokens.size(); ++i) {
@@ -333,6 +373,11 @@ bool ParseRatio(const std::vector<std::string>& tokens, Decimal* value) {
         !numerator.DividedBy(denominator, &quotient)) {
       return false;
     }
+    // A share is at most the whole ("12 out of 10" are two numbers), and a
+    // fraction in digits is less than one and more than nothing: "1986/87"
+    // is a season, "24/7" all the time.
+    const long double share = quotient.ToDouble();
+    if ((width == 2 && share > 1) || (tokens[i] == "/" && (share >= 1 || share <= 0))) return false;
     *value = whole + quotient;
     return true;
   }
@@ -345,7 +390,7 @@ bool ParseTokens(const std::vector<std::string>& tokens, Decimal* value) {
     if (IsDigit(tokens[0][0]) || tokens[0][0] == '.') return ParseDigits(tokens[0], value);
     if (VulgarFraction(tokens[0], value)) return true;
   }
-  if (ParseRatio(tokens, value)) return true;
+  if (ParseRatio(tokens, value) || ParseOneOverOrdinal(tokens, value)) return true;
 
   Accumulator sum;
   bool after_scale = false;  // the previous word was a scale word (or "and" after one)
@@ -618,31 +663,7 @@ bool ParseOrdinalNumber(std::string_view text, Decimal* value) {
     if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return false;
     return Decimal::Parse(s.substr(0, digits), value);
   }
-  std::vector<std::string> tokens = Tokens(s);
-  if (tokens.empty()) return false;
-  // The last word is the ordinal; the words before it a cardinal.
-  const std::string last = tokens.back();
-  tokens.pop_back();
-  Decimal ordinal;
-  if (int u = IndexOf(kOrdinalUnits, last); u >= 1) {
-    ordinal = Decimal::Integer(u);
-  } else if (int t = IndexOf(kOrdinalTens, last); t >= 0) {
-    ordinal = Decimal::Integer(20 + 10 * t);
-  } else if (last == "hundredth" || last == "thousandth" || last == "millionth" || last == "billionth" ||
-             last == "trillionth") {
-    tokens.push_back(last.substr(0, last.size() - 2));  // "trillionth" -> "... trillion"
-    return ParseTokens(tokens, value);
-  } else {
-    return false;
-  }
-  if (tokens.empty()) {
-    *value = ordinal;
-    return true;
-  }
-  Decimal before;
-  if (!ParseTokens(tokens, &before)) return false;
-  *value = before + ordinal;
-  return true;
+  return ParseOrdinalTokens(Tokens(s), value);
 }
 
 }  // namespace lede

@@ -4,10 +4,10 @@
 // grouping, "1.3e6"), words ("twenty-five", "one hundred and six", "five
 // and a half million", "two point five"), scale words and suffixes ("1.2
 // billion", "10k", "2bn", "13 lakh", "two dozen"), fractions ("three
-// quarters", "two thirds", "1/4", "2 1/4", "one over three", "½") and
-// signs ("minus five", "-0.5"). Values stay exact decimal text wherever the
-// number is a finite decimal; a fraction like 2/3 is written to 15
-// significant digits.
+// quarters", "two thirds", "1/4", "2 1/4", "11-1/2", "one over three",
+// "½") and signs ("minus five", "-0.5"). Values stay exact decimal text
+// wherever the number is a finite decimal; a fraction like 2/3 is written
+// to 15 significant digits.
 #ifndef LEDE_SRC_NUMBERS_H_
 #define LEDE_SRC_NUMBERS_H_
 
