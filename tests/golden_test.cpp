@@ -28,6 +28,7 @@ std::vector<fs::path> GoldenFiles(std::string_view suffix) {
 std::string Describe(const std::string& type, std::string_view text, const Attributes& a, const Attributes& shown) {
   std::string s = type + " '" + std::string(text) + "'";
   if (!shown.value.empty()) s += " value=" + a.value.text;
+  if (!shown.value_max.empty()) s += " value_max=" + a.value_max.text;
   if (!shown.timex_type.empty()) s += " timex_type=" + a.timex_type;
   if (!shown.mod.empty()) s += " mod=" + a.mod;
   if (!shown.freq.empty()) s += " freq=" + a.freq;
@@ -88,6 +89,7 @@ TEST_CASE("golden: every case of every pack") {
         Expected x{std::string(std::string_view(e["type"])), std::string(std::string_view(e["text"])), {}};
         std::string_view v;
         if (!e["value"].get_string().get(v)) x.attributes.value = Value::String(std::string(v));
+        if (!e["value_max"].get_string().get(v)) x.attributes.value_max = Value::String(std::string(v));
         if (!e["timex_type"].get_string().get(v)) x.attributes.timex_type = v;
         if (!e["mod"].get_string().get(v)) x.attributes.mod = v;
         if (!e["freq"].get_string().get(v)) x.attributes.freq = v;

@@ -12,13 +12,12 @@
 namespace lede {
 namespace {
 
-// The number in `num` (else the whole match) with its scale word.
+// The number in `group` (`num`: else the whole match) with the scale word,
+// which a range says once for both ends ("1.5 to 2 billion").
 bool Amount(const MatchView& match, std::string_view group, Decimal* value) {
   std::string text(match.Capture(group));
   if (text.empty() && group == "num") text = match.text();
-  if (std::string_view scale = match.Capture("scale"); !scale.empty() && group == "num") {
-    text.append(" ").append(scale);
-  }
+  if (std::string_view scale = match.Capture("scale"); !scale.empty()) text.append(" ").append(scale);
   return ParseNumber(text, value);
 }
 
@@ -84,9 +83,12 @@ bool NormalizeMoney(const MatchView& match, Attributes* out) {
   if (code.empty()) code = match.Capture("code");  // a rule that decides the currency itself
   // Cents and pence: the amount is in hundredths of the dollar or pound.
   if (const std::string_view minor = match.Capture("minor"); !minor.empty()) {
-    Decimal amount, cents;
-    if (!Decimal::Parse(out->value.text, &amount) || !amount.DividedBy(Decimal::Integer(100), &cents)) return false;
-    out->value = Value::Number(cents.ToString());
+    for (Value* amount : {&out->value, &out->value_max}) {
+      Decimal units, hundredths;
+      if (amount->empty()) continue;
+      if (!Decimal::Parse(amount->text, &units) || !units.DividedBy(Decimal::Integer(100), &hundredths)) return false;
+      *amount = Value::Number(hundredths.ToString());
+    }
     code = minor.starts_with("p") || minor.starts_with("P") ? "GBP" : "USD";
   }
   // "thirteen dollars and forty-five cents": the cents add hundredths.

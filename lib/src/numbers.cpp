@@ -361,7 +361,13 @@ bool ParseRatio(const std::vector<std::string>& tokens, Decimal* value) {
                                                                   : 0;
     if (width == 0) continue;
     std::vector<std::string> left(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(i));
-    const std::vector<std::string> right(tokens.begin() + static_cast<std::ptrdiff_t>(i + width), tokens.end());
+    std::vector<std::string> right(tokens.begin() + static_cast<std::ptrdiff_t>(i + width), tokens.end());
+    // "7-1/2 mln": a scale after a fraction in digits is of all of it.
+    int power = 0;
+    if (tokens[i] == "/" && right.size() == 2 && ScalePower(right[1])) {
+      power = *ScalePower(right[1]);
+      right.pop_back();
+    }
     Decimal whole;
     // "2 1/4": a whole number before the numerator.
     if (tokens[i] == "/" && left.size() == 2 && IsDigit(left[0][0]) && IsDigit(left[1][0])) {
@@ -378,7 +384,7 @@ bool ParseRatio(const std::vector<std::string>& tokens, Decimal* value) {
     // is a season, "24/7" all the time.
     const long double share = quotient.ToDouble();
     if ((width == 2 && share > 1) || (tokens[i] == "/" && (share >= 1 || share <= 0))) return false;
-    *value = whole + quotient;
+    *value = (whole + quotient) * Pow10Decimal(power);
     return true;
   }
   return false;
