@@ -142,19 +142,19 @@ bool IsLineWrap(std::string_view text, const Span& previous, const Span& next, b
 // ("1,234", Indian "12,34,567") end in three digits; a decimal comma
 // ("1,5") has one group after it.
 bool IsNumberList(std::string_view number) {
-  size_t groups = 0;
-  size_t digits = 0;
+  size_t commas = 0;
+  size_t digits = 0;  // since the last comma
   for (char c : number) {
     if (c >= '0' && c <= '9') {
       if (++digits > 2) return false;
     } else if (c == ',' && digits > 0) {
-      ++groups;
+      ++commas;
       digits = 0;
     } else {
       return false;
     }
   }
-  return digits > 0 && groups >= 2;
+  return digits > 0 && commas >= 2;
 }
 
 }  // namespace

@@ -9,6 +9,10 @@
 // copy, unless that line is the first (a headline) and the next one starts
 // with a capital.
 //
+// Words are ICU's, but for possessives ("Huawei" + "'s") and digits listed
+// with commas and no spaces ("22,24,26,31": a token each, where ICU makes
+// one number).
+//
 // Thread-safety: a Segmenter owns its iterators; one per thread.
 #ifndef LEDE_SRC_SEGMENTER_H_
 #define LEDE_SRC_SEGMENTER_H_
