@@ -59,6 +59,18 @@ TEST_CASE("linker: mentions with one key become one entity, numbered by first me
   CHECK(doc.entities[0].mentions[0].rule == "l.year");
 }
 
+TEST_CASE("linker: amounts link by value, range top, currency and subtype") {
+  Document doc = testing::Extract(testing::BuiltinRules(),
+                                  "It paid $10 a share, then $10. Rates of 10-15% and 10% held; 10% again.");
+  std::vector<std::string> entities;
+  for (const Entity& e : doc.entities) {
+    std::string s = e.type + ":";
+    for (const Mention& m : e.mentions) s += " " + std::string(doc.Text(m.span));
+    entities.push_back(s);
+  }
+  CHECK(entities == std::vector<std::string>{"MONEY: $10 a share", "MONEY: $10", "PERCENT: 10-15%", "PERCENT: 10% 10%"});
+}
+
 const char* kNamesPack = R"([pack]
 name = "n"
 version = "1"

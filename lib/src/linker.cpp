@@ -24,7 +24,9 @@ std::string LinkKey(const NormalizedMention& mention, std::string_view text) {
   if (!a.canonical.empty()) return key.append("name:").append(a.canonical);
   if (!a.value.empty()) {
     key.append("value:");
-    for (const std::string* part : {&a.value.text, &a.mod, &a.freq, &a.currency, &a.unit}) {
+    // A range, a per-share amount or percentage points is another thing
+    // than its bottom value alone ("10-15%" and "10%").
+    for (const std::string* part : {&a.value.text, &a.value_max.text, &a.mod, &a.freq, &a.currency, &a.unit, &a.subtype}) {
       key.append(*part).push_back('\x1f');
     }
     return key;
