@@ -364,8 +364,9 @@ bool ParseRatio(const std::vector<std::string>& tokens, Decimal* value) {
     std::vector<std::string> right(tokens.begin() + static_cast<std::ptrdiff_t>(i + width), tokens.end());
     // "7-1/2 mln": a scale after a fraction in digits is of all of it.
     int power = 0;
-    if (tokens[i] == "/" && right.size() == 2 && ScalePower(right[1])) {
-      power = *ScalePower(right[1]);
+    if (const std::optional<int> scale = right.size() == 2 ? ScalePower(right[1]) : std::nullopt;
+        tokens[i] == "/" && scale) {
+      power = *scale;
       right.pop_back();
     }
     Decimal whole;

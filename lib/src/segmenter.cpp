@@ -217,12 +217,7 @@ void Segmenter::SplitWords(std::string_view text, UText* utext, std::vector<Toke
     } else if (status < UBRK_WORD_NUMBER_LIMIT) {
       token.kind = TokenKind::kNumber;
     }
-    // "Huawei's" -> "Huawei" + "'s", so that names match without it.
     std::string_view word = text.substr(token.span.begin, token.span.size());
-    size_t suffix = 0;
-    for (std::string_view s : {"'s", "'S", "\xE2\x80\x99s", "\xE2\x80\x99S"}) {
-      if (word.size() > s.size() && word.ends_with(s)) suffix = s.size();
-    }
     if (token.kind == TokenKind::kNumber && IsNumberList(word)) {  // a token each number and comma
       uint32_t from = token.span.begin;
       for (uint32_t i = from; i <= token.span.end; ++i) {
@@ -232,6 +227,11 @@ void Segmenter::SplitWords(std::string_view text, UText* utext, std::vector<Toke
         from = i + 1;
       }
       return;
+    }
+    // "Huawei's" -> "Huawei" + "'s", so that names match without it.
+    size_t suffix = 0;
+    for (std::string_view s : {"'s", "'S", "\xE2\x80\x99s", "\xE2\x80\x99S"}) {
+      if (word.size() > s.size() && word.ends_with(s)) suffix = s.size();
     }
     if (token.kind == TokenKind::kWord && suffix > 0) {
       const uint32_t split = token.span.end - static_cast<uint32_t>(suffix);
