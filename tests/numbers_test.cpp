@@ -199,7 +199,8 @@ TEST_CASE("numbers: spans and values through the built-in packs") {
       {"It rose 11-1/2 to 29-3/8, or 2-1/2 percentage points, at 7-1/8 pct.",
        {"CARDINAL 11-1/2=11.5", "CARDINAL 29-3/8=29.375", "PERCENT 2-1/2 percentage points=2.5",
         "PERCENT 7-1/8 pct=7.125"}},
-      {"between 4.85 and 5.65 pct", {"PERCENT 4.85 and 5.65 pct=4.85"}},
+      {"between 4.85 and 5.65 pct", {"PERCENT between 4.85 and 5.65 pct=4.85"}},
+      {"Shr one ct vs 2 H.K. cents", {"MONEY one ct=0.01", "MONEY 2 H.K. cents=0.02"}},
       {"the penultimate round, third from last, the last but one and the Nineth Meeting",
        {"ORDINAL penultimate=2", "ORDINAL third from last=3", "ORDINAL last but one=2", "ORDINAL Nineth=9"}},
   };
@@ -219,6 +220,7 @@ TEST_CASE("numbers: what the new forms leave alone") {
       // Number words in a row are numbers each; "and" joins only after a scale word.
       {"They were playing three-nought-four.", {"CARDINAL three=3", "CARDINAL nought=0", "CARDINAL four=4"}},
       {"between three and six firms", {"CARDINAL three=3", "CARDINAL six=6"}},
+      {"it paid 5 and 6 dlrs", {"CARDINAL 5=5", "MONEY 6 dlrs=6"}},  // "and" makes a range after "between" only
       {"a two-for-one split", {"CARDINAL two=2", "CARDINAL one=1"}},  // a hyphen after a word is no minus
       {"there are 12 out of 10", {"CARDINAL 12=12", "CARDINAL 10=10"}},
       {"3 hundred and 2 hundred", {"CARDINAL 3 hundred=300", "CARDINAL 2 hundred=200"}},

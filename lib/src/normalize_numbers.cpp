@@ -2,9 +2,13 @@
 // and QUANTITY, with the currency and unit looked up in the rule's table.
 //
 // Captures: num (the number, in digits or words), num_max (the top of a
-// range), scale ("billion", "m", "bn" after the number), mod ("more than"),
-// currency, unit, rate ("a day"), per ("a share"); args may fix currency
-// ("CNY") or subtype.
+// range), num_min (the bottom of a "between" range, whose top is num),
+// scale ("billion", "m", "bn" after the number), scale_min (after
+// num_min), mod ("more than"), currency, minor ("cents", "pence"), unit,
+// rate ("a day"), per ("a share"); args may fix currency ("CNY") or
+// subtype.
+#include <fmt/format.h>
+
 #include "normalizers.h"
 #include "numbers.h"
 #include "rules_impl.h"
@@ -12,27 +16,43 @@
 namespace lede {
 namespace {
 
-// The number in `group` (`num`: else the whole match) with the scale word,
-// which a range says once for both ends ("1.5 to 2 billion").
-bool Amount(const MatchView& match, std::string_view group, Decimal* value) {
+// The number in `group` (`num`: else the whole match) times `scale`
+// ("1.5", "billion").
+bool Amount(const MatchView& match, std::string_view group, std::string_view scale, Decimal* value) {
   std::string text(match.Capture(group));
   if (text.empty() && group == "num") text = match.text();
-  if (std::string_view scale = match.Capture("scale"); !scale.empty()) text.append(" ").append(scale);
+  if (!scale.empty()) text.append(" ").append(scale);
   return ParseNumber(text, value);
 }
 
-// Fills value, value_max and mod from num, num_max and mod.
+// Fills value, value_max and mod from num, num_max and mod; or from
+// num_min and num, the ends of "between 85 and 89 dlrs".
 bool Numbers(const MatchView& match, Attributes* out) {
-  Decimal value;
-  if (!Amount(match, "num", &value)) return false;
-  out->value = Value::Number(value.ToString());
-  if (!match.Capture("num_max").empty()) {
+  const std::string_view scale = match.Capture("scale");
+  Decimal value, top;
+  bool range = !match.Capture("num_max").empty();
+  if (match.Capture("num_min").empty()) {
+    if (!Amount(match, "num", scale, &value) || (range && !Amount(match, "num_max", scale, &top))) return false;
     // A range runs upward: "fell from 10 to 5 percent" is no range, and in
     // "7-1/8 pct" the hyphen joins a whole number to a fraction.
-    Decimal top;
-    if (!Amount(match, "num_max", &top) || top.ToDouble() <= value.ToDouble()) return false;
-    out->value_max = Value::Number(top.ToString());
+    if (range && top.ToDouble() <= value.ToDouble()) return false;
+  } else {
+    if (range || !Amount(match, "num", scale, &top)) return false;  // "between 5 and 6-7"
+    range = true;
+    // The scale after the top is the bottom's too ("between 1.5 and 1.6 mln
+    // tonnes"), unless the bottom says its own ("between 91 mln and 104
+    // mln") or would then pass the top ("between 500,000 and 1 mln").
+    const std::string_view own_scale = match.Capture("scale_min");
+    if (!Amount(match, "num_min", own_scale.empty() ? scale : own_scale, &value) ||
+        (own_scale.empty() && value.ToDouble() > top.ToDouble() && !Amount(match, "num_min", {}, &value))) {
+      return false;
+    }
+    // "between" gives no order: "losses of between 2.20 and 1.80 dlrs".
+    if (value.ToDouble() > top.ToDouble()) std::swap(value, top);
+    if (value.ToDouble() == top.ToDouble()) return false;
   }
+  out->value = Value::Number(value.ToString());
+  if (range) out->value_max = Value::Number(top.ToString());
   out->mod = ModifierOf(match.Capture("mod"));
   return true;
 }
@@ -79,9 +99,12 @@ bool NormalizePercent(const MatchView& match, Attributes* out) {
 // codes and names: "$", "HK$", "euros", "yuan"), or fixed by the rule.
 bool NormalizeMoney(const MatchView& match, Attributes* out) {
   if (!Numbers(match, out)) return false;
-  std::string_view code = match.Lookup(match.Capture("currency"), "code");
+  const std::string_view currency = match.Capture("currency");
+  std::string_view code = match.Lookup(currency, "code");
   if (code.empty()) code = match.Capture("code");  // a rule that decides the currency itself
-  // Cents and pence: the amount is in hundredths of the dollar or pound.
+  // Cents and pence: the amount is in hundredths of the dollar or pound, of
+  // the country named before them ("64 Canadian cts") if not of a currency
+  // ("50 euro cents").
   if (const std::string_view minor = match.Capture("minor"); !minor.empty()) {
     for (Value* amount : {&out->value, &out->value_max}) {
       Decimal units, hundredths;
@@ -89,7 +112,10 @@ bool NormalizeMoney(const MatchView& match, Attributes* out) {
       if (!Decimal::Parse(amount->text, &units) || !units.DividedBy(Decimal::Integer(100), &hundredths)) return false;
       *amount = Value::Number(hundredths.ToString());
     }
-    code = minor.starts_with("p") || minor.starts_with("P") ? "GBP" : "USD";
+    if (code.empty()) {
+      const std::string_view major = minor.starts_with("p") || minor.starts_with("P") ? "pound" : "dollar";
+      code = match.Lookup(currency.empty() ? std::string(major) : fmt::format("{} {}", currency, major), "code");
+    }
   }
   // "thirteen dollars and forty-five cents": the cents add hundredths.
   if (const std::string_view cents_text = match.Capture("cents"); !cents_text.empty()) {
