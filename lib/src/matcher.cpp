@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <bit>
+#include <cctype>
 #include <future>
 #include <map>
 #include <set>
@@ -489,11 +490,14 @@ void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens,
   if (compiled_->union_re == nullptr && anchored_regex_.empty()) return;
   const re2::StringPiece input(text.data(), text.size());
   thread_local std::string key;
-  // A refused candidate is left out; it still hides its own rule's matches
-  // that start inside it ("four" in "three-nought-four"), not other rules'.
+  // A refused candidate is left out. It still hides its own rule's matches
+  // that start inside it ("7" in "24/7", "2 and 3" in "1 and 2 and 3"), not
+  // other rules', but for one that starts a word and ends where it ends: a
+  // range refused for its bottom leaves its top ("500,000 to 1 mln dlrs").
   auto left_out = [&](const Candidate& c) {
     return std::any_of(refused.begin(), refused.end(), [&](const Candidate& r) {
-      return r == c || (r.rule == c.rule && r.span.begin < c.span.begin && c.span.begin < r.span.end);
+      return r == c || (r.rule == c.rule && r.span.begin < c.span.begin && c.span.begin < r.span.end &&
+                        !(c.span.end == r.span.end && std::isspace(static_cast<unsigned char>(text[c.span.begin - 1]))));
     });
   };
   auto keep = [&](Candidate candidate) {
