@@ -201,6 +201,14 @@ TEST_CASE("numbers: spans and values through the built-in packs") {
         "PERCENT 7-1/8 pct=7.125"}},
       {"between 4.85 and 5.65 pct", {"PERCENT between 4.85 and 5.65 pct=4.85"}},
       {"Shr one ct vs 2 H.K. cents", {"MONEY one ct=0.01", "MONEY 2 H.K. cents=0.02"}},
+      // "a third" is an ordinal before a noun, a fraction before "of" or a verb.
+      {"He won a third term; a third of staff left and a third voted no.",
+       {"ORDINAL third=3", "CARDINAL a third=0.333333333333333", "CARDINAL a third=0.333333333333333"}},
+      {"Shares rose 49p to 432.7p; Rs 1.5 lakh crore and 100m dollars.",
+       {"MONEY 49p=0.49", "MONEY 432.7p=4.327", "MONEY Rs 1.5 lakh crore=1500000000000",
+        "MONEY 100m dollars=100000000"}},
+      {"It cut rates by a quarter-point, then half a point, then a quarter of a percentage point.",
+       {"PERCENT a quarter-point=0.25", "PERCENT half a point=0.5", "PERCENT a quarter of a percentage point=0.25"}},
       {"the penultimate round, third from last, the last but one and the Nineth Meeting",
        {"ORDINAL penultimate=2", "ORDINAL third from last=3", "ORDINAL last but one=2", "ORDINAL Nineth=9"}},
   };
@@ -221,6 +229,10 @@ TEST_CASE("numbers: what the new forms leave alone") {
       {"They were playing three-nought-four.", {"CARDINAL three=3", "CARDINAL nought=0", "CARDINAL four=4"}},
       {"between three and six firms", {"CARDINAL three=3", "CARDINAL six=6"}},
       {"it paid 5 and 6 dlrs", {"CARDINAL 5=5", "MONEY 6 dlrs=6"}},  // "and" makes a range after "between" only
+      // A range refused for its bottom leaves its top.
+      {"from 500,000 to 1 mln dlrs", {"CARDINAL 500,000=500000", "MONEY 1 mln dlrs=1000000"}},
+      {"MAY7 2165B 2170A 2166, 10M", {"CARDINAL 2166=2166", "CARDINAL 10M=10000000"}},  // bid and offer
+      {"3.2m people saw the 100m final in 1080p", {}},  // "m" alone says too little; never 3 for "3.2m"
       {"a two-for-one split", {"CARDINAL two=2", "CARDINAL one=1"}},  // a hyphen after a word is no minus
       {"there are 12 out of 10", {"CARDINAL 12=12", "CARDINAL 10=10"}},
       {"3 hundred and 2 hundred", {"CARDINAL 3 hundred=300", "CARDINAL 2 hundred=200"}},

@@ -9,6 +9,8 @@
 // subtype.
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "normalizers.h"
 #include "numbers.h"
 #include "rules_impl.h"
@@ -28,22 +30,24 @@ bool Amount(const MatchView& match, std::string_view group, std::string_view sca
 // Fills value, value_max and mod from num, num_max and mod; or from
 // num_min and num, the ends of "between 85 and 89 dlrs".
 bool Numbers(const MatchView& match, Attributes* out) {
-  const std::string_view scale = match.Capture("scale");
+  // A range says its scale once, after the top, for both ends ("1.5 to 2
+  // billion", "between 1.5 and 1.6 mln tonnes"), or after each ("$300m-$400m",
+  // "between 91 mln and 104 mln").
+  const std::string_view scale = match.Capture("scale"), own_scale = match.Capture("scale_min");
+  const std::string_view bottom_scale = own_scale.empty() ? scale : own_scale;
   Decimal value, top;
   bool range = !match.Capture("num_max").empty();
   if (match.Capture("num_min").empty()) {
-    if (!Amount(match, "num", scale, &value) || (range && !Amount(match, "num_max", scale, &top))) return false;
+    if (!Amount(match, "num", bottom_scale, &value) || (range && !Amount(match, "num_max", scale, &top))) return false;
     // A range runs upward: "fell from 10 to 5 percent" is no range, and in
     // "7-1/8 pct" the hyphen joins a whole number to a fraction.
     if (range && top.ToDouble() <= value.ToDouble()) return false;
   } else {
     if (range || !Amount(match, "num", scale, &top)) return false;  // "between 5 and 6-7"
     range = true;
-    // The scale after the top is the bottom's too ("between 1.5 and 1.6 mln
-    // tonnes"), unless the bottom says its own ("between 91 mln and 104
-    // mln") or would then pass the top ("between 500,000 and 1 mln").
-    const std::string_view own_scale = match.Capture("scale_min");
-    if (!Amount(match, "num_min", own_scale.empty() ? scale : own_scale, &value) ||
+    // The top's scale is not the bottom's where the bottom would then pass
+    // the top: "between 500,000 and 1 mln".
+    if (!Amount(match, "num_min", bottom_scale, &value) ||
         (own_scale.empty() && value.ToDouble() > top.ToDouble() && !Amount(match, "num_min", {}, &value))) {
       return false;
     }
@@ -60,6 +64,25 @@ bool Numbers(const MatchView& match, Attributes* out) {
 }  // namespace
 
 bool NormalizeCardinal(const MatchView& match, Attributes* out) { return Numbers(match, out); }
+
+// "a third" ends a fraction before a word of the rule's lookup table ("a
+// third of the staff", "a third more", "fell by a third last year") or
+// before none; before any other word it is an ordinal ("a third term", "a
+// fourth quarter loss"), and the refusal lets the ordinal rule read it.
+bool NormalizeFraction(const MatchView& match, Attributes* out) {
+  const std::string_view article_ordinal = match.Capture("article_ordinal");
+  const std::string_view text = match.text();
+  if (!article_ordinal.empty() && article_ordinal.data() + article_ordinal.size() == text.data() + text.size()) {
+    const std::string_view after = match.After();
+    const size_t begin = after.find_first_not_of(" \t\r\n");
+    if (begin != std::string_view::npos && std::isalpha(static_cast<unsigned char>(after[begin]))) {
+      size_t end = begin;
+      while (end < after.size() && std::isalpha(static_cast<unsigned char>(after[end]))) ++end;
+      if (match.Lookup(after.substr(begin, end - begin), "name").empty()) return false;
+    }
+  }
+  return Numbers(match, out);
+}
 
 bool NormalizeOrdinal(const MatchView& match, Attributes* out) {
   std::string_view text = match.Capture("num");

@@ -33,6 +33,7 @@ constexpr NamedNormalizer kNormalizers[] = {
     {"date", NormalizeDate},
     {"duration", NormalizeDuration},
     {"entry", NormalizeEntry},
+    {"fraction", NormalizeFraction},
     {"money", NormalizeMoney},
     {"ordinal", NormalizeOrdinal},
     {"ordinal_from_end", NormalizeOrdinalFromEnd},

@@ -23,6 +23,7 @@ bool NormalizeSet(const MatchView& match, Attributes* out);
 
 // normalize_numbers.cpp: exact numeric values.
 bool NormalizeCardinal(const MatchView& match, Attributes* out);
+bool NormalizeFraction(const MatchView& match, Attributes* out);
 bool NormalizeOrdinal(const MatchView& match, Attributes* out);
 bool NormalizeOrdinalFromEnd(const MatchView& match, Attributes* out);
 bool NormalizePercent(const MatchView& match, Attributes* out);
