@@ -204,6 +204,7 @@ TEST_CASE("numbers: spans and values through the built-in packs") {
       // "a third" is an ordinal before a noun, a fraction before "of" or a verb.
       {"He won a third term; a third of staff left and a third voted no.",
        {"ORDINAL third=3", "CARDINAL a third=0.333333333333333", "CARDINAL a third=0.333333333333333"}},
+      {"Prices rose 2.5pc; 10 PCs were sold.", {"PERCENT 2.5pc=2.5", "CARDINAL 10=10"}},
       {"Shares rose 49p to 432.7p; Rs 1.5 lakh crore and 100m dollars.",
        {"MONEY 49p=0.49", "MONEY 432.7p=4.327", "MONEY Rs 1.5 lakh crore=1500000000000",
         "MONEY 100m dollars=100000000"}},
@@ -232,6 +233,7 @@ TEST_CASE("numbers: what the new forms leave alone") {
       // A range refused for its bottom leaves its top.
       {"from 500,000 to 1 mln dlrs", {"CARDINAL 500,000=500000", "MONEY 1 mln dlrs=1000000"}},
       {"MAY7 2165B 2170A 2166, 10M", {"CARDINAL 2166=2166", "CARDINAL 10M=10000000"}},  // bid and offer
+      {"the 9/11 attacks, the 1/6 committee, the S&P 500 and a Fortune 500 firm", {}},
       {"3.2m people saw the 100m final in 1080p", {}},  // "m" alone says too little; never 3 for "3.2m"
       {"a two-for-one split", {"CARDINAL two=2", "CARDINAL one=1"}},  // a hyphen after a word is no minus
       {"there are 12 out of 10", {"CARDINAL 12=12", "CARDINAL 10=10"}},
