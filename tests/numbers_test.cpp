@@ -205,6 +205,8 @@ TEST_CASE("numbers: spans and values through the built-in packs") {
       {"He won a third term; a third of staff left and a third voted no.",
        {"ORDINAL third=3", "CARDINAL a third=0.333333333333333", "CARDINAL a third=0.333333333333333"}},
       {"Prices rose 2.5pc; 10 PCs were sold.", {"PERCENT 2.5pc=2.5", "CARDINAL 10=10"}},
+      {"Bills worth 3,196 billion lire and 20 mln schillings.",
+       {"MONEY 3,196 billion lire=3196000000000", "MONEY 20 mln schillings=20000000"}},
       {"Shares rose 49p to 432.7p; Rs 1.5 lakh crore and 100m dollars.",
        {"MONEY 49p=0.49", "MONEY 432.7p=4.327", "MONEY Rs 1.5 lakh crore=1500000000000",
         "MONEY 100m dollars=100000000"}},
