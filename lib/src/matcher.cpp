@@ -496,8 +496,11 @@ void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens,
   // range refused for its bottom leaves its top ("500,000 to 1 mln dlrs").
   auto left_out = [&](const Candidate& c) {
     return std::any_of(refused.begin(), refused.end(), [&](const Candidate& r) {
-      return r == c || (r.rule == c.rule && r.span.begin < c.span.begin && c.span.begin < r.span.end &&
-                        !(c.span.end == r.span.end && std::isspace(static_cast<unsigned char>(text[c.span.begin - 1]))));
+      if (r == c) return true;
+      const bool inside = r.rule == c.rule && r.span.begin < c.span.begin && c.span.begin < r.span.end;
+      const bool last_words =
+          c.span.end == r.span.end && std::isspace(static_cast<unsigned char>(text[c.span.begin - 1]));
+      return inside && !last_words;
     });
   };
   auto keep = [&](Candidate candidate) {

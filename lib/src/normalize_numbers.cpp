@@ -125,9 +125,10 @@ bool NormalizeMoney(const MatchView& match, Attributes* out) {
   const std::string_view currency = match.Capture("currency");
   std::string_view code = match.Lookup(currency, "code");
   if (code.empty()) code = match.Capture("code");  // a rule that decides the currency itself
-  // Cents and pence: the amount is in hundredths of the dollar or pound, of
-  // the country named before them ("64 Canadian cts") if not of a currency
-  // ("50 euro cents").
+  // Cents and pence: the amount is in hundredths of the currency named
+  // before them ("50 euro cents"), else of the dollar or pound of the
+  // country named ("64 Canadian cts"), else of "the dollar" or "the pound"
+  // as the table has them (USD, GBP).
   if (const std::string_view minor = match.Capture("minor"); !minor.empty()) {
     for (Value* amount : {&out->value, &out->value_max}) {
       Decimal units, hundredths;
