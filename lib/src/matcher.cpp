@@ -378,9 +378,10 @@ std::string Matcher::OverBudget(const std::vector<Rule>& rules) const {
   }
   for (auto& [pack, set] : pack_sets) {
     if (set.Compile()) continue;
-    const auto first = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return PackOf(r) == pack; });
+    const std::string_view failed = pack;  // clang before 16 cannot capture a structured binding
+    const auto first = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return PackOf(r) == failed; });
     return fmt::format("{}: the rules of pack {} together exceed RE2's memory budget ({} MiB)", first->info.origin,
-                       pack, kPackMemory >> 20);
+                       failed, kPackMemory >> 20);
   }
   return fmt::format("the rules together exceed RE2's memory budget ({} MiB)", kUnionMemory >> 20);
 }
