@@ -113,6 +113,14 @@ pattern = '\b\d\b'
 id = "r.range"
 type = "CARDINAL"
 pattern = '\d{2}(?:(?: to |/)\d+)?'
+[[rule]]
+id = "r.date"
+type = "DATE"
+pattern = '\d+/\d+/\d{4}'
+[[rule]]
+id = "r.slashes"
+type = "CARDINAL"
+pattern = '\d+/\d+/\d+'
 )"}});
   // "2" was hidden by "1 and 2"; "2 and 3" starts inside it and is its own rule's.
   CHECK(ScanRefusing(*rules, "1 and 2 and 3", "r.pair") == Strings{"r.number 1", "r.number 2", "r.number 3"});
@@ -120,6 +128,9 @@ pattern = '\d{2}(?:(?: to |/)\d+)?'
   // the top of a range read the wrong way. "7" in "24/7" begins no word.
   CHECK(ScanRefusing(*rules, "95 to 50", "r.range") == Strings{"r.range 50"});
   CHECK(ScanRefusing(*rules, "24/77", "r.range").empty());
+  // Another rule's match of the same span at the start of the text stays
+  // (its check once read the byte before the text: "2/29/2019" crashed).
+  CHECK(ScanRefusing(*rules, "2/29/2019", "r.date") == Strings{"r.number 2", "r.slashes 2/29/2019"});
 }
 
 TEST_CASE("matcher: word boundaries see the text around a match") {

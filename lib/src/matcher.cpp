@@ -499,9 +499,11 @@ void Matcher::ScanRegex(std::string_view text, const std::vector<Token>& tokens,
     return std::any_of(refused.begin(), refused.end(), [&](const Candidate& r) {
       if (r == c) return true;
       const bool inside = r.rule == c.rule && r.span.begin < c.span.begin && c.span.begin < r.span.end;
+      if (!inside) return false;
+      // Inside, c starts after r's start, so a byte stands before it.
       const bool last_words =
           c.span.end == r.span.end && std::isspace(static_cast<unsigned char>(text[c.span.begin - 1]));
-      return inside && !last_words;
+      return !last_words;
     });
   };
   auto keep = [&](Candidate candidate) {
