@@ -93,6 +93,14 @@ TEST_CASE("rule pack: every mistake is refused with file:line") {
         "p.toml:8: rule p.x: unknown normalizer 'nope'");
   CHECK(ParseError(WithHeader("[[rule]]\nid = \"p.x\"\ntype = \"ORG\"\npattern = '{NOPE}'\n")) ==
         "p.toml:7: rule p.x: unknown macro {NOPE}");
+  // "\xE2\x80\x99" is U+00E2 U+0080 U+0099 to RE2, not the apostrophe; "\xE9" is é.
+  CHECK(ParseError(WithHeader("[[rule]]\nid = \"p.x\"\ntype = \"DATE\"\npattern = 'Year\\xE2\\x80\\x99s Day'\n")) ==
+        "p.toml:7: rule p.x: '\\xE2\\x80\\x99' spells UTF-8 bytes, but RE2 reads each \\xHH as a code point: write "
+        "\\x{...}");
+  PackSpec latin;
+  std::string error;
+  CHECK(ParsePack(WithHeader("[[rule]]\nid = \"p.x\"\ntype = \"ORG\"\npattern = 'Nestl\\xE9'\n"), "p.toml", nullptr,
+                  &latin, &error));
   CHECK(ParseError(WithHeader("[[rule]]\nid = \"p.x\"\ntype = \"ORG\"\npattern = 'x'\n"
                               "[[rule]]\nid = \"p.x\"\ntype = \"ORG\"\npattern = 'y'\n")) ==
         "p.toml:8: duplicate rule id 'p.x'");

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <tuple>
 #include <cctype>
 #include <map>
@@ -83,6 +84,26 @@ bool GetStringList(const toml::table& table, std::string_view key, uint32_t line
   return true;
 }
 
+// The length of the UTF-8 byte sequence `pattern` starts with, written as
+// escapes ("\xE2\x80\x99" for U+2019: 12), or 0. RE2 reads them as the
+// code points U+00E2 U+0080 U+0099, which never match.
+size_t Utf8ByteEscapes(std::string_view pattern) {
+  auto byte = [&](size_t at) {
+    unsigned value = 0;
+    if (pattern.size() < at + 4 || pattern[at] != '\\' || pattern[at + 1] != 'x') return 0u;
+    const char* digits = pattern.data() + at + 2;
+    const auto [end, ec] = std::from_chars(digits, digits + 2, value, 16);
+    return ec == std::errc() && end == digits + 2 ? value : 0u;
+  };
+  const unsigned lead = byte(0);
+  if (lead < 0xC2 || lead > 0xF4) return 0;
+  const size_t bytes = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  for (size_t i = 1; i < bytes; ++i) {
+    if (byte(4 * i) < 0x80 || byte(4 * i) > 0xBF) return 0;
+  }
+  return 4 * bytes;
+}
+
 // Expands {NAME} references to [define] macros, each wrapped in (?:...).
 // Macros may use other macros; a cycle is an error. "\p{L}", "\x{C0}" and
 // counted repetitions like "{2,4}" are not references.
@@ -101,6 +122,11 @@ class MacroExpander {
     for (size_t i = 0; i < pattern.size(); ++i) {
       char c = pattern[i];
       if (c == '\\' && i + 1 < pattern.size()) {
+        if (const size_t bytes = Utf8ByteEscapes(pattern.substr(i))) {
+          *error = fmt::format("'{}' spells UTF-8 bytes, but RE2 reads each \\xHH as a code point: write \\x{{...}}",
+                               pattern.substr(i, bytes));
+          return false;
+        }
         // An escape and, for \p{..}, \P{..} and \x{..}, its braces pass
         // unchanged.
         out->push_back(c);
