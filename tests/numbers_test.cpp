@@ -236,7 +236,10 @@ TEST_CASE("numbers: what the new forms leave alone") {
       {"from 500,000 to 1 mln dlrs", {"CARDINAL 500,000=500000", "MONEY 1 mln dlrs=1000000"}},
       {"MAY7 2165B 2170A 2166, 10M", {"CARDINAL 2166=2166", "CARDINAL 10M=10000000"}},  // bid and offer
       {"the 9/11 attacks, the 1/6 committee, the S&P 500 and a Fortune 500 firm", {}},
-      {"3.2m people saw the 100m final in 1080p", {}},  // "m" alone says too little; never 3 for "3.2m"
+      // A glued "m" is a million before a plural or "people"; metres elsewhere.
+      {"3.2m people saw the 100m final in 1080p", {"CARDINAL 3.2m=3200000"}},
+      {"the 100m was run by 1.8m tall men, 300m of whom", {"CARDINAL 300m=300000000"}},
+      {"she won the 400m hurdles", {}},
       {"a two-for-one split", {"CARDINAL two=2", "CARDINAL one=1"}},  // a hyphen after a word is no minus
       {"there are 12 out of 10", {"CARDINAL 12=12", "CARDINAL 10=10"}},
       {"3 hundred and 2 hundred", {"CARDINAL 3 hundred=300", "CARDINAL 2 hundred=200"}},
