@@ -7,12 +7,14 @@
 // tense. docs/rules.md lists them. The policy for resolving what the text
 // leaves open (which Friday, which March) is in docs/dates.md.
 #include <fmt/format.h>
+#include <unicode/timezone.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <memory>
 
 #include "normalizers.h"
 #include "rules_impl.h"
@@ -780,6 +782,22 @@ bool NormalizeDate(const MatchView& match, Attributes* out) {
   return true;
 }
 
+// The UTC offset ("-05:00") of the tz database's zone `olson_id` at `hour`
+// and `minute` local time of `day` (YYYY-MM-DD), from ICU's copy of the
+// database; its standard offset when the day is unknown.
+std::string ZoneOffset(const char* olson_id, std::string_view day, int hour, int minute) {
+  const std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(olson_id));
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t raw = zone->getRawOffset(), daylight = 0;
+  if (CalendarDate date; ParseIsoDate(day, &date)) {
+    const double local_ms = (static_cast<double>(DaysFromCivil(date)) * 86400 + hour * 3600 + minute * 60) * 1000;
+    zone->getOffset(local_ms, /*local=*/true, raw, daylight, status);
+  }
+  if (U_FAILURE(status)) return "";
+  const int minutes = (raw + daylight) / 60000;
+  return fmt::format("{}{:02}:{:02}", minutes < 0 ? '-' : '+', std::abs(minutes) / 60, std::abs(minutes) % 60);
+}
+
 bool NormalizeTime(const MatchView& match, Attributes* out) {
   out->timex_type = "TIME";
   out->mod = ModifierOf(match.Capture("mod"));
@@ -798,9 +816,10 @@ bool NormalizeTime(const MatchView& match, Attributes* out) {
     day = TimexPoint::Containing(match.dct(), Grain::kDay).Value();
   }
   std::string clock;
+  int hour = 12, minute = 0;  // a part of the day ("tonight") is taken at noon for its zone's offset
   if (std::string_view hour_text = match.Capture("hour"); !hour_text.empty()) {
-    int hour = ToInt(hour_text);
-    const int minute = ToInt(match.Capture("minute"));
+    hour = ToInt(hour_text);
+    minute = ToInt(match.Capture("minute"));
     const std::string ampm = Lower(match.Capture("ampm"));
     if (!ampm.empty()) {
       if (hour < 1 || hour > 12) return false;
@@ -824,11 +843,18 @@ bool NormalizeTime(const MatchView& match, Attributes* out) {
         {"EEST", "+03:00"}, {"MSK", "+03:00"},  {"IST", "+05:30"},  {"SGT", "+08:00"},  {"HKT", "+08:00"},
         {"JST", "+09:00"},  {"KST", "+09:00"},  {"AEST", "+10:00"}, {"AEDT", "+11:00"},
     };
+    // US zones said without "standard" or "daylight": the offset in force then.
+    static constexpr std::pair<std::string_view, const char*> kRegions[] = {
+        {"ET", "America/New_York"}, {"CT", "America/Chicago"}, {"MT", "America/Denver"}, {"PT", "America/Los_Angeles"},
+    };
     std::string upper(z);
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     std::erase(upper, '.');
     for (const auto& [name, offset] : kZones) {
       if (upper == name) zone = offset;
+    }
+    for (const auto& [name, olson_id] : kRegions) {
+      if (upper == name) zone = ZoneOffset(olson_id, day, hour, minute);
     }
   }
   out->value = Value::String(day + "T" + clock + zone);
