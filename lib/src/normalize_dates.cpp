@@ -711,6 +711,22 @@ std::string_view AdverbUnit(std::string_view text) {
   return "";
 }
 
+// The UTC offset ("-05:00") of the tz database's zone `olson_id` at `hour`
+// and `minute` local time of `day` (YYYY-MM-DD), from ICU's copy of the
+// database; its standard offset when the day is unknown.
+std::string ZoneOffset(const char* olson_id, std::string_view day, int hour, int minute) {
+  const std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(olson_id));
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t raw = zone->getRawOffset(), daylight = 0;
+  if (CalendarDate date; ParseIsoDate(day, &date)) {
+    const double local_ms = (static_cast<double>(DaysFromCivil(date)) * 86400 + hour * 3600 + minute * 60) * 1000;
+    zone->getOffset(local_ms, /*local=*/true, raw, daylight, status);
+  }
+  if (U_FAILURE(status)) return "";
+  const int minutes = (raw + daylight) / 60000;
+  return fmt::format("{}{:02}:{:02}", minutes < 0 ? '-' : '+', std::abs(minutes) / 60, std::abs(minutes) % 60);
+}
+
 }  // namespace
 
 std::string ModifierOf(std::string_view text) {
@@ -780,22 +796,6 @@ bool NormalizeDate(const MatchView& match, Attributes* out) {
   // the Wednesday), as most TIMEX3 annotation has it; TIME rules keep it.
   out->value = Value::String(std::move(value));
   return true;
-}
-
-// The UTC offset ("-05:00") of the tz database's zone `olson_id` at `hour`
-// and `minute` local time of `day` (YYYY-MM-DD), from ICU's copy of the
-// database; its standard offset when the day is unknown.
-std::string ZoneOffset(const char* olson_id, std::string_view day, int hour, int minute) {
-  const std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(olson_id));
-  UErrorCode status = U_ZERO_ERROR;
-  int32_t raw = zone->getRawOffset(), daylight = 0;
-  if (CalendarDate date; ParseIsoDate(day, &date)) {
-    const double local_ms = (static_cast<double>(DaysFromCivil(date)) * 86400 + hour * 3600 + minute * 60) * 1000;
-    zone->getOffset(local_ms, /*local=*/true, raw, daylight, status);
-  }
-  if (U_FAILURE(status)) return "";
-  const int minutes = (raw + daylight) / 60000;
-  return fmt::format("{}{:02}:{:02}", minutes < 0 ? '-' : '+', std::abs(minutes) / 60, std::abs(minutes) % 60);
 }
 
 bool NormalizeTime(const MatchView& match, Attributes* out) {
