@@ -194,5 +194,45 @@ TEST_CASE("linker: a person's surname takes a one-word place of that spelling, u
   CHECK(MentionsOf(city, "Ueda") == std::vector<std::string>{"Ueda@n.city"});
 }
 
+TEST_CASE("linker: a company's first word names it alone, where the text never writes it in lower case") {
+  const char* pack = R"([pack]
+name = "c"
+version = "1"
+[[rule]]
+id = "c.named"
+type = "ORG"
+subtype = "company"
+pattern = '[A-Z][a-z]+ (?:Therapeutics|Motors|Canada|Holding)'
+[[rule]]
+id = "c.shares_of"
+type = "ORG"
+pattern = 'shares of (?P<mention>[A-Z][a-z]+)'
+[[rule]]
+id = "c.person"
+type = "PERSON"
+pattern = 'Dudley Taft'
+)";
+  auto rules = testing::RulesFrom({{"c.toml", pack}});
+  Document doc = testing::Extract(rules,
+                                  "Halvern Therapeutics bid for shares of Orvane. Halvern's chief said shares of "
+                                  "Halvern rose; Halvern Labs and Lear-Halvern did not. General Motors said general "
+                                  "demand fell; General said so.");
+  // The guessed "shares of Halvern" joins the name given in full before it.
+  CHECK(MentionsOf(doc, "Halvern Therapeutics") ==
+        std::vector<std::string>{"Halvern Therapeutics@c.named", "Halvern@link.short_form", "Halvern@link.short_form"});
+  CHECK(MentionsOf(doc, "Halvern").empty());
+  CHECK(MentionsOf(doc, "Orvane") == std::vector<std::string>{"Orvane@c.shares_of"});
+  // "general" is a word of the text: "General" alone is no company.
+  CHECK(MentionsOf(doc, "General Motors") == std::vector<std::string>{"General Motors@c.named"});
+
+  // Named first, the one-word company is its own; a person keeps a word.
+  Document other = testing::Extract(rules,
+                                    "Dudley Taft bought shares of Texaco. Texaco Canada and Taft Holding agreed; "
+                                    "Texaco said Taft won.");
+  CHECK(MentionsOf(other, "Texaco") == std::vector<std::string>{"Texaco@c.shares_of", "Texaco@link.short_form"});
+  CHECK(MentionsOf(other, "Texaco Canada") == std::vector<std::string>{"Texaco Canada@c.named"});
+  CHECK(MentionsOf(other, "Dudley Taft") == std::vector<std::string>{"Dudley Taft@c.person", "Taft@link.short_form"});
+}
+
 }  // namespace
 }  // namespace lede

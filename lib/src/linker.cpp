@@ -106,15 +106,53 @@ std::string_view HeadWord(std::string_view name) {
   return {};
 }
 
+// Whether `word`, lower-cased, is a word of `text`: "National" is one in a
+// text that says "national output", "Halvern" is not.
+bool OccursInLowerCase(std::string_view text, std::string_view word) {
+  std::string lower(word);
+  lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+  for (size_t at = text.find(lower); at != std::string_view::npos; at = text.find(lower, at + 1)) {
+    const size_t end = at + lower.size();
+    const auto is_letter = [&](size_t i) { return std::isalpha(static_cast<unsigned char>(text[i])) != 0; };
+    if ((at == 0 || !is_letter(at - 1)) && (end == text.size() || !is_letter(end))) return true;
+  }
+  return false;
+}
+
+// Whether a rule found an organization by its one word and a context
+// ("shares of Verdana"), with nothing from a list.
+bool IsGuessedCompany(const Entity& entity) {
+  const Attributes& a = entity.attributes;
+  return entity.type == "ORG" && a.canonical.find(' ') == std::string::npos && a.ticker.empty() && a.country.empty();
+}
+
+// The first word of a company's name, which news uses for the company
+// alone after naming it ("Halvern" after "Halvern Therapeutics"): a word
+// of three letters at least that the text never writes in lower case, so
+// not "General" of "General Motors" in a text that says "general"; not
+// the bank of "Bank of Nova Scotia"; "" otherwise.
+std::string_view CompanyFirstWord(std::string_view text, const Entity& entity) {
+  const std::string& name = entity.attributes.canonical;
+  const size_t space = name.find(' ');
+  if (entity.type != "ORG" || entity.attributes.subtype != "company" || space == std::string::npos) return {};
+  const std::string_view first = std::string_view(name).substr(0, space);
+  if (first.size() < 3 || !IsNameWord(first) || name.compare(space, 4, " of ") == 0 || OccursInLowerCase(text, first)) {
+    return {};
+  }
+  return first;
+}
+
 // The short forms of doc's entities: each capitalized word of a person's
 // name, a one-word name of a person itself where nothing else has it, an
 // organization's one-word canonical name ("Apple" after "Apple
-// Inc", which the lists leave to context as a common word), and the
-// acronyms introduced after a name. Head words go to *heads.
+// Inc", which the lists leave to context as a common word), a company's
+// first word, and the acronyms introduced after a name. Head words go to
+// *heads.
 using HeadWords = std::unordered_map<std::string_view, std::vector<size_t>>;
 ShortForms FindShortForms(const Document& doc, HeadWords* heads) {
   ShortForms forms;
-  std::vector<size_t> one_word_people;
+  std::vector<size_t> one_word_people, one_word_orgs;
+  std::unordered_map<std::string_view, size_t> company_words;  // first word -> entity, or kAmbiguous
   for (size_t e = 0; e < doc.entities.size(); ++e) {
     const Entity& entity = doc.entities[e];
     if (entity.type == "PERSON") {
@@ -132,7 +170,10 @@ ShortForms FindShortForms(const Document& doc, HeadWords* heads) {
     } else if (entity.type == "ORG" || entity.type == "GPE" || entity.type == "LOC") {
       const std::string& canonical = entity.attributes.canonical;
       if (entity.type == "ORG" && canonical.size() >= 2 && canonical.find(' ') == std::string::npos) {
-        forms.Add(canonical, e);
+        one_word_orgs.push_back(e);
+      }
+      if (const std::string_view first = CompanyFirstWord(doc.text, entity); !first.empty()) {
+        company_words.emplace(first, company_words.contains(first) ? ShortForms::kAmbiguous : e);
       }
       if (const std::string_view head = HeadWord(canonical); entity.type == "ORG" && !head.empty()) {
         (*heads)[head].push_back(e);
@@ -146,20 +187,37 @@ ShortForms FindShortForms(const Document& doc, HeadWords* heads) {
       }
     }
   }
+  // A company a rule guessed from its word alone ("shares of Verdana") is
+  // the one the text named in full before ("Verdana Pharmaceuticals");
+  // named first, it is one of its own ("Texaco", then "Texaco Canada").
+  // Entities are in the order of their first mentions here.
+  for (size_t e : one_word_orgs) {
+    const std::string& name = doc.entities[e].attributes.canonical;
+    const auto company = company_words.find(name);
+    if (IsGuessedCompany(doc.entities[e]) && company != company_words.end() && company->second < e) continue;
+    forms.Add(name, e);
+  }
   // A one-word name after a title ("Mr. Geiszler") names its later bare
   // mentions too, unless a longer name of the article has that word (then
   // "Sarney" is "Jose Sarney"'s, and a second claim would make it no one's)
   // or the article names something else so ("Bahrain" the country, which a
   // wrong "Emir Bahrain" would otherwise take from it).
-  if (one_word_people.empty()) return forms;
-  std::unordered_set<std::string_view> other_names;
-  for (const Entity& entity : doc.entities) {
-    if (entity.type == "PERSON") continue;
-    for (const Mention& mention : entity.mentions) other_names.insert(doc.Text(mention.span));
+  if (!one_word_people.empty()) {
+    std::unordered_set<std::string_view> other_names;
+    for (const Entity& entity : doc.entities) {
+      if (entity.type == "PERSON") continue;
+      for (const Mention& mention : entity.mentions) other_names.insert(doc.Text(mention.span));
+    }
+    for (size_t e : one_word_people) {
+      const std::string& name = doc.entities[e].attributes.canonical;
+      if (IsNameWord(name) && !forms.Has(name) && !other_names.contains(name)) forms.Add(name, e);
+    }
   }
-  for (size_t e : one_word_people) {
-    const std::string& name = doc.entities[e].attributes.canonical;
-    if (IsNameWord(name) && !forms.Has(name) && !other_names.contains(name)) forms.Add(name, e);
+  // A company's first word names it where no other name has that word:
+  // "Texaco" is Texaco, not Texaco Canada; "Taft" is Dudley Taft, not Taft
+  // Broadcasting.
+  for (const auto& [word, e] : company_words) {
+    if (e != ShortForms::kAmbiguous && !forms.Has(word)) forms.Add(word, e);
   }
   return forms;
 }
@@ -227,7 +285,7 @@ void AddShortFormMentions(Document* doc) {
   // Most words begin with a letter no short form or head word begins with.
   std::bitset<256> initials = forms.initials();
   for (const auto& [head, entities] : heads) initials.set(static_cast<unsigned char>(head[0]));
-  std::vector<Span> reclaimed;
+  std::vector<Taken> reclaimed;  // a span, and the entity that took it over
   for (size_t i = 0; i < doc->tokens.size(); ++i) {
     const Token& token = doc->tokens[i];
     if (token.kind != TokenKind::kWord) continue;
@@ -242,24 +300,40 @@ void AddShortFormMentions(Document* doc) {
     if (head) entity = LastNamedBefore(*doc, heads, doc->Text(token.span), token.span.begin);
     if (entity == ShortForms::kAmbiguous) continue;
     const bool person = doc->entities[entity].type == "PERSON";
-    if (owner != nullptr) {
-      const std::string& type = doc->entities[owner->entity].type;
-      if (!person || (type != "GPE" && type != "LOC") || AfterPlacePreposition(*doc, i)) continue;
+    const std::string_view form = doc->Text(token.span);
+    const std::string& canonical = doc->entities[entity].attributes.canonical;
+    // Not "Siegler" of "Lear-Siegler", which is another name.
+    const bool hyphenated = (token.span.begin > 0 && doc->text[token.span.begin - 1] == '-') ||
+                            (token.span.end < doc->text.size() && doc->text[token.span.end] == '-');
+    const bool company_word = !person && canonical.size() > form.size() && canonical.starts_with(form) &&
+                              canonical[form.size()] == ' ';
+    if (company_word && hyphenated) continue;
+    if (owner != nullptr && owner->entity != entity) {
+      // A place of a person's name, or a company a rule guessed from the
+      // word alone ("shares of Verdana"), yields to the name the text gave.
+      const Entity& other = doc->entities[owner->entity];
+      if (person ? (other.type != "GPE" && other.type != "LOC") || AfterPlacePreposition(*doc, i)
+                 : !(company_word && IsGuessedCompany(other))) {
+        continue;
+      }
+    } else if (owner != nullptr) {
+      continue;
     }
     if (!head && ((i > 0 && IsCapitalizedWord(*doc, i - 1)) || IsCapitalizedWord(*doc, i + 1))) {
       // A person's name part or a company's name beside another capitalized
       // word is part of some other name; an acronym stands alone anyway.
-      if (person || doc->entities[entity].attributes.canonical == doc->Text(token.span)) continue;
+      if (person || canonical == form || company_word) continue;
     }
-    if (owner != nullptr) reclaimed.push_back(token.span);
+    if (owner != nullptr) reclaimed.push_back(Taken{token.span, entity});
+    const bool short_form = person || head || company_word || canonical == form;
     doc->entities[entity].mentions.push_back(Mention{token.span, SentenceIndex(doc->sentences, token.span.begin),
-                                                     std::string(person || head ? kShortFormRule : kAcronymRule)});
+                                                     std::string(short_form ? kShortFormRule : kAcronymRule)});
   }
   if (reclaimed.empty()) return;
-  for (Entity& entity : doc->entities) {
-    if (entity.type != "GPE" && entity.type != "LOC") continue;
-    std::erase_if(entity.mentions, [&](const Mention& m) {
-      return std::find(reclaimed.begin(), reclaimed.end(), m.span) != reclaimed.end();
+  for (size_t e = 0; e < doc->entities.size(); ++e) {
+    std::erase_if(doc->entities[e].mentions, [&](const Mention& m) {
+      return std::any_of(reclaimed.begin(), reclaimed.end(),
+                         [&](const Taken& r) { return r.span == m.span && r.entity != e; });
     });
   }
   std::erase_if(doc->entities, [](const Entity& e) { return e.mentions.empty(); });

@@ -9,9 +9,10 @@
 // canonical.
 //
 // The Linker also finds the short mentions no rule can: a word of a person's
-// name standing alone ("Geiszler" after "Steven Geiszler"), and an acronym a
-// text introduces in parentheses ("the Federal Trade Commission (FTC)") with
-// its later uses. Such a form must be a whole token, written as in the
+// name standing alone ("Geiszler" after "Steven Geiszler"), a company's first
+// word ("Halvern" after "Halvern Therapeutics", where the text never writes
+// "halvern"), and an acronym a text introduces in parentheses ("the Federal
+// Trade Commission (FTC)") with its later uses. Such a form must be a whole token, written as in the
 // name, outside every other mention, and name one entity only: "Lee" is
 // left alone in a text about Lee Jae-yong and Lee Kun-hee. Entities are
 // numbered E1, E2, ... by first mention, these included.
