@@ -285,6 +285,20 @@ TEST_CASE("agreements: a generic deal after another refers back to it") {
         Strings{"patent_license signed [Huawei] count=20", "patent_license signed [Huawei, Nokia]"});
 }
 
+TEST_CASE("agreements: a deal named as known, without parties, is the last one told") {
+  // In the sentence, whatever its kind.
+  CHECK(Agreements("Apple agreed to buy Nokia after the FTC blocked the planned takeover.") ==
+        Strings{"acquisition reached [Apple, Nokia] acquirer=Apple target=Nokia",
+                "acquisition blocked [Apple, Nokia] acquirer=Apple target=Nokia"});
+  // In a sentence before, of its kind, or where the parties are named together.
+  CHECK(Agreements("Huawei signed a contract with Nokia. The contract expired in 2021.") ==
+        Strings{"contract signed [Huawei, Nokia]", "contract expired [Huawei, Nokia] date=2021"});
+  CHECK(Agreements("Huawei signed a contract with Nokia. The two companies signed the deal in 2021.") ==
+        Strings{"contract signed [Huawei, Nokia]", "contract signed [Huawei, Nokia] date=2021"});
+  CHECK(Agreements("Huawei signed a contract with Nokia. Shares rose after the deal was signed.") ==
+        Strings{"contract signed [Huawei, Nokia]", "other signed []"});
+}
+
 TEST_CASE("agreements: who is a party, and what the kind and status become") {
   // A stake right after a verb that buys it: one investment.
   CHECK(Agreements("Apple agreed to buy a 10% stake in Nokia.") ==

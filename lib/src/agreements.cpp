@@ -393,6 +393,7 @@ class Finder {
       const bool apart = view_.Text(trigger->span.end, next).find(',') != std::string_view::npos;
       Agreement a = Make(s, *trigger, told, next, apart ? next : doc_.sentences[s].span.end);
       if (refers) Refer(doc_.agreements.back(), *previous, *trigger, told.status, &a);
+      if (a.parties.empty() && Definite(*trigger)) Resume(s, *trigger, &a);
       previous = trigger;
       previous_status = told.status;
       doc_.agreements.push_back(std::move(a));
@@ -474,6 +475,43 @@ class Finder {
   // unless a clause of its own tells it (", and the two companies renewed
   // a service agreement"); "their" or "the two companies" are the earlier
   // one's parties.
+  // Whether the trigger is named as one known already: "the deal", "the $26
+  // billion takeover", "The contract, signed in 2021,".
+  bool Definite(const Cue& trigger) const {
+    const uint32_t begin = doc_.sentences[trigger.sentence].span.begin;
+    const uint32_t from = trigger.span.begin > begin + 24 ? trigger.span.begin - 24 : begin;
+    const std::string_view before = view_.Text(from, trigger.span.begin);
+    const size_t lower = before.rfind("the "), upper = before.rfind("The ");
+    const size_t the = lower == std::string_view::npos ? upper
+                       : upper == std::string_view::npos ? lower
+                                                          : std::max(lower, upper);
+    return the != std::string_view::npos && (the == 0 || before[the - 1] == ' ') &&
+           before.find(',', the) == std::string_view::npos;
+  }
+
+  // A deal named as known, without parties of its own, is the last one
+  // told with parties in this sentence ("terminated its agreement to buy
+  // Zoom ... sued to block the $26 billion takeover"), or in the two before
+  // if it is of that kind ("The supply contract, signed in 2021, was worth
+  // $400 million") or the sentence names the parties together ("The two
+  // companies signed the agreement in 2022"). A generic deal elsewhere
+  // ("the same contract concessions") is left alone.
+  void Resume(uint32_t s, const Cue& trigger, Agreement* a) const {
+    const uint32_t begin = doc_.sentences[s].span.begin;
+    const bool together = HasWord(view_.Text(begin, trigger.span.begin),
+                                  {"the two", "The two", "both", "Both", "the companies", "The companies", "their"});
+    for (auto it = doc_.agreements.rbegin(); it != doc_.agreements.rend() && it->sentence + 2 >= s; ++it) {
+      if (it->parties.empty()) continue;
+      const bool same_kind = a->kind == it->kind && a->kind != "other";
+      const bool compatible = a->kind == "other" || it->kind == "other" || a->kind == it->kind;
+      if (!compatible || (it->sentence != s && !same_kind && !together)) return;
+      if (a->kind == "other") a->kind = it->kind;
+      a->parties = it->parties;
+      a->roles = it->roles;
+      return;
+    }
+  }
+
   void Refer(const Agreement& earlier, const Cue& previous, const Cue& trigger, const Cue* status, Agreement* a) const {
     if (a->kind == "other" && !NewClause(view_.Text(previous.span.end, trigger.span.begin))) a->kind = earlier.kind;
     const uint32_t from = status != nullptr ? std::min(status->span.begin, trigger.span.begin) : trigger.span.begin;
