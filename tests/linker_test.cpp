@@ -143,11 +143,35 @@ normalize = "entry"
   Document doc = testing::Extract(
       rules, "Mr. Geiszler spoke. Geiszler left. Jose Sarney met Mr. Sarney. Sarney said so. Mr. Bahrain saw Bahrain.");
   CHECK(MentionsOf(doc, "Geiszler") == std::vector<std::string>{"Geiszler@t.titled", "Geiszler@link.short_form"});
-  // "Sarney" alone is Jose Sarney's; the one-word name keeps its own mention.
-  CHECK(MentionsOf(doc, "Jose Sarney") == std::vector<std::string>{"Jose Sarney@t.person", "Sarney@link.short_form"});
-  CHECK(MentionsOf(doc, "Sarney") == std::vector<std::string>{"Sarney@t.titled"});
+  // "Sarney" alone and "Mr. Sarney" are Jose Sarney's.
+  CHECK(MentionsOf(doc, "Jose Sarney") ==
+        std::vector<std::string>{"Jose Sarney@t.person", "Sarney@t.titled", "Sarney@link.short_form"});
+  CHECK(MentionsOf(doc, "Sarney").empty());
   // The country keeps its name.
   CHECK(MentionsOf(doc, "Bahrain") == std::vector<std::string>{"Bahrain@t.titled", "Bahrain@t.city"});
+}
+
+TEST_CASE("linker: a titled surname is the person named in full, unless two have it") {
+  const char* pack = R"([pack]
+name = "t"
+version = "1"
+[[rule]]
+id = "t.titled"
+type = "PERSON"
+pattern = '(?:Mr|Ms|President) (?P<mention>[A-Z][a-z]+)'
+[[rule]]
+id = "t.person"
+type = "PERSON"
+pattern = '(?:Keir Starmer|Ed Miliband|David Miliband|Ali Khamenei)'
+)";
+  auto rules = testing::RulesFrom({{"t.toml", pack}});
+  Document doc = testing::Extract(rules,
+                                  "Keir Starmer and Ed Miliband met David Miliband and Ali Khamenei. Mr Starmer, "
+                                  "Ms Miliband and President Ali spoke.");
+  CHECK(MentionsOf(doc, "Keir Starmer") == std::vector<std::string>{"Keir Starmer@t.person", "Starmer@t.titled"});
+  CHECK(MentionsOf(doc, "Miliband") == std::vector<std::string>{"Miliband@t.titled"});
+  // A given name is no surname.
+  CHECK(MentionsOf(doc, "Ali") == std::vector<std::string>{"Ali@t.titled"});
 }
 
 TEST_CASE("linker: an acronym introduced in parentheses links, there and later") {

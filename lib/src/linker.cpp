@@ -255,6 +255,25 @@ bool AfterPlacePreposition(const Document& doc, size_t i) {
   return false;
 }
 
+// "Mr Starmer" after "Keir Starmer" is that person, where no other person of
+// the text has the word ("Mr Miliband" after Ed and David Miliband is left
+// alone): the one-word person's mentions join the full name's entity. Only
+// a surname: "President Ali" is not "Ali Akbar Hashemi Rafsanjani".
+void MergeTitledSurnames(const ShortForms& forms, Document* doc) {
+  for (size_t e = 0; e < doc->entities.size(); ++e) {
+    Entity& entity = doc->entities[e];
+    const std::string& name = entity.attributes.canonical;
+    if (entity.type != "PERSON" || name.find(' ') != std::string::npos) continue;
+    const size_t full = forms.Find(name);
+    if (full == ShortForms::kAmbiguous || full == e || doc->entities[full].type != "PERSON") continue;
+    const std::string& full_name = doc->entities[full].attributes.canonical;
+    if (!full_name.ends_with(" " + name)) continue;
+    std::vector<Mention>& into = doc->entities[full].mentions;
+    into.insert(into.end(), entity.mentions.begin(), entity.mentions.end());
+    entity.mentions.clear();
+  }
+}
+
 // Adds a mention for each whole token that is a short form of one entity,
 // outside every mention so far, and not next to another capitalized word
 // ("Steven" in "Steven Spielberg" is not "Steven Geiszler"). A person's
@@ -265,6 +284,7 @@ void AddShortFormMentions(Document* doc) {
   HeadWords heads;
   const ShortForms forms = FindShortForms(*doc, &heads);
   if (forms.empty() && heads.empty()) return;
+  MergeTitledSurnames(forms, doc);
   struct Taken {
     Span span;
     size_t entity;
@@ -329,7 +349,6 @@ void AddShortFormMentions(Document* doc) {
     doc->entities[entity].mentions.push_back(Mention{token.span, SentenceIndex(doc->sentences, token.span.begin),
                                                      std::string(short_form ? kShortFormRule : kAcronymRule)});
   }
-  if (reclaimed.empty()) return;
   for (size_t e = 0; e < doc->entities.size(); ++e) {
     std::erase_if(doc->entities[e].mentions, [&](const Mention& m) {
       return std::any_of(reclaimed.begin(), reclaimed.end(),

@@ -12,10 +12,12 @@
 // name standing alone ("Geiszler" after "Steven Geiszler"), a company's first
 // word ("Halvern" after "Halvern Therapeutics", where the text never writes
 // "halvern"), and an acronym a text introduces in parentheses ("the Federal
-// Trade Commission (FTC)") with its later uses. Such a form must be a whole token, written as in the
-// name, outside every other mention, and name one entity only: "Lee" is
-// left alone in a text about Lee Jae-yong and Lee Kun-hee. Entities are
-// numbered E1, E2, ... by first mention, these included.
+// Trade Commission (FTC)") with its later uses. Such a form must be a whole
+// token, written as in the name, outside every other mention, and name one
+// entity only: "Lee" is left alone in a text about Lee Jae-yong and Lee
+// Kun-hee. A surname after a title ("Mr Starmer") joins the person the text
+// named in full ("Keir Starmer") on the same terms. Entities are numbered
+// E1, E2, ... by first mention, these included.
 #ifndef LEDE_SRC_LINKER_H_
 #define LEDE_SRC_LINKER_H_
 
