@@ -587,7 +587,9 @@ class Finder {
     // Lanka", "a deal to sell its India business to Reliance", "a contract
     // to build two vessels for Petrobras".
     std::vector<Placed> recipient;
-    const bool sale = a.kind == "acquisition" && HasWord(view_.Text(trigger.span.end, trigger.span.end + 8), {"sell"});
+    // "a deal to sell", "agreed to sell" a business or a stake.
+    const bool sale = (a.kind == "acquisition" || a.kind == "investment") &&
+                      HasWord(view_.Text(trigger.span.begin, trigger.span.end + 8), {"sell"});
     if (a.kind == "supply" || a.kind == "distribution" || a.kind == "loan" || sale) {
       recipient = NamesAfterWord(view_, trigger.span.end, bound, "to", 100);
     } else if (a.kind == "contract") {
@@ -600,9 +602,10 @@ class Finder {
     }
     const bool has_roles = a.kind == "acquisition" || a.kind == "merger" || a.kind == "investment";
     if (has_roles) {
-      // The seller is the subject of a sale; the buyer is whom it goes to.
+      // The seller is the subject of a sale, and the target of a business
+      // sold; the buyer is whom it goes to. A stake sold is in its "in" names.
       const std::vector<Placed>& buyer = sale ? recipient : first;
-      const std::vector<Placed>& target = sale ? first : !object.empty() ? object : with;
+      const std::vector<Placed>& target = sale && a.kind == "acquisition" ? first : !object.empty() ? object : with;
       const std::string buyer_role = a.kind == "investment" ? "investor" : "acquirer";
       if (!buyer.empty()) a.roles.emplace_back(buyer_role, doc_.entities[buyer.front().entity].id);
       if (!target.empty()) a.roles.emplace_back("target", doc_.entities[target.front().entity].id);
