@@ -295,12 +295,18 @@ int Tense(const MatchView& match, size_t* distance = nullptr) {
     return 0;
   };
   // A participle after "be" or "been" ("will be paid Nov. 20") says nothing
-  // of when; the auxiliary before it does. Nor does the "by" of a change
-  // ("raised its forecast by 8% to 1.4 trillion yen on Tuesday").
+  // of when; the auxiliary before it does. "by" and "until" speak of a
+  // date a few words after them ("filed by Friday", "until at least
+  // November", "until tomorrow or Monday"), not of one further on or before
+  // them ("on Tuesday, driven by sales"), and "by" before a number is a
+  // change ("devalued by 31 pct in September").
   auto cue = [&](const std::vector<std::string>& words, size_t i, bool adjacent) {
     const int t = classify(words[i], adjacent);
     if (t < 0 && i > 0 && (words[i - 1] == "be" || words[i - 1] == "been" || words[i - 1] == "being")) return 0;
-    if (t == 2 && i + 1 < words.size() && std::isdigit(static_cast<unsigned char>(words[i + 1][0]))) return 0;
+    if (t == 2 && (&words != &before || i + 4 < words.size() ||
+                   (i + 1 < words.size() && std::isdigit(static_cast<unsigned char>(words[i + 1][0]))))) {
+      return 0;
+    }
     return t;
   };
   // Nearest cue wins; before the match first at equal distance.
