@@ -9,6 +9,7 @@
 // subtype.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "normalizers.h"
@@ -25,6 +26,21 @@ bool Amount(const MatchView& match, std::string_view group, std::string_view sca
   if (text.empty() && group == "num") text = match.text();
   if (!scale.empty()) text.append(" ").append(scale);
   return ParseNumber(text, value);
+}
+
+// Whether "up to" before a number is a verb's particle, not a limit:
+// "inflation picked up to 3.3%", "unemployment edged up to 4.2%", "shares
+// rose up to 5%"; not "cut up to 500 jobs".
+bool RiseUpTo(const MatchView& match) {
+  std::string_view before = match.Before();
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  const size_t space = before.find_last_of(' ');
+  const std::string_view verb = space == std::string_view::npos ? before : before.substr(space + 1);
+  static constexpr std::string_view kVerbs[] = {"rose", "rise", "rises", "rising", "went", "goes", "go", "shot",
+                                                "crept", "creeps", "moves", "ticks", "edges", "inches", "picks",
+                                                "climbs", "jumps"};
+  return (verb.size() > 3 && verb.ends_with("ed")) ||
+         std::find(std::begin(kVerbs), std::end(kVerbs), verb) != std::end(kVerbs);
 }
 
 // Fills value, value_max and mod from num, num_max and mod; or from
@@ -57,7 +73,8 @@ bool Numbers(const MatchView& match, Attributes* out) {
   }
   out->value = Value::Number(value.ToString());
   if (range) out->value_max = Value::Number(top.ToString());
-  out->mod = ModifierOf(match.Capture("mod"));
+  const std::string_view mod = match.Capture("mod");
+  if (!(mod == "up to" && RiseUpTo(match))) out->mod = ModifierOf(mod);
   return true;
 }
 
@@ -69,6 +86,7 @@ bool NormalizeCardinal(const MatchView& match, Attributes* out) { return Numbers
 // third of the staff", "a third more", "fell by a third last year") or
 // before none; before any other word it is an ordinal ("a third term", "a
 // fourth quarter loss"), and the refusal lets the ordinal rule read it.
+// "three quarters" without "of" is left to the durations.
 bool NormalizeFraction(const MatchView& match, Attributes* out) {
   const std::string_view article_ordinal = match.Capture("article_ordinal");
   const std::string_view text = match.text();
@@ -80,6 +98,16 @@ bool NormalizeFraction(const MatchView& match, Attributes* out) {
       while (end < after.size() && std::isalpha(static_cast<unsigned char>(after[end]))) ++end;
       if (match.Lookup(after.substr(begin, end - begin), "name").empty()) return false;
     }
+  }
+  // Quarters counted are a span of time unless "of" follows ("three
+  // quarters of the staff") or nothing does: "the first decline in three
+  // quarters", "in the remaining three quarters, it said".
+  if (text.ends_with(" quarters")) {
+    const std::string_view after = match.After();
+    const size_t next = after.find_first_not_of(" \t\r\n");
+    const bool of = next != std::string_view::npos && after.substr(next).starts_with("of") &&
+                    (after.size() == next + 2 || std::isspace(static_cast<unsigned char>(after[next + 2])));
+    if (next != std::string_view::npos && !of) return false;
   }
   return Numbers(match, out);
 }
