@@ -577,6 +577,19 @@ bool ResolvePoint(const MatchView& match, TimexPoint* point, std::string* fallba
     p.month = ParseMonth(month);
     if (p.month == 0) return false;
     p.grain = Grain::kMonth;
+    // "the April-June quarter": a calendar quarter or half by its months.
+    if (std::string_view last = match.Capture("month_last"); !last.empty()) {
+      const int first = p.month, months = ParseMonth(last) - first + 1;
+      if (months == 3 && first % 3 == 1) {
+        p = TimexPoint{Grain::kQuarter, year, 0, 0, (first + 2) / 3};
+      } else if (months == 6 && first % 6 == 1) {
+        p = TimexPoint{Grain::kHalf, year, 0, 0, (first + 5) / 6};
+      } else {
+        return false;
+      }
+      *point = year == 0 && dct.known() ? Nearest(match, p) : p;
+      return true;
+    }
     if (std::string_view day = match.Capture("day"); !day.empty()) {
       p.day = ParseOrdinal(day);
       if (p.day < 1 || p.day > DaysInMonth(year == 0 ? 2000 : year, p.month)) return false;
