@@ -7,6 +7,7 @@
 // tense. docs/rules.md lists them. The policy for resolving what the text
 // leaves open (which Friday, which March) is in docs/dates.md.
 #include <fmt/format.h>
+#include <unicode/strenum.h>
 #include <unicode/timezone.h>
 
 #include <algorithm>
@@ -735,6 +736,28 @@ std::string_view AdverbUnit(std::string_view text) {
   return "";
 }
 
+// The tz database's zone named after `city` ("New York": America/New_York,
+// "Tokyo": Asia/Tokyo), from ICU's list of zone ids, or "". News names a
+// few zones after cities the ids do not have.
+std::string ZoneOfCity(std::string_view city) {
+  static constexpr std::pair<std::string_view, std::string_view> kOthers[] = {
+      {"Beijing", "Asia/Shanghai"}, {"Washington", "America/New_York"}, {"New Delhi", "Asia/Kolkata"},
+      {"Mumbai", "Asia/Kolkata"},   {"Abu Dhabi", "Asia/Dubai"},
+  };
+  for (const auto& [name, id] : kOthers) {
+    if (city == name) return std::string(id);
+  }
+  std::string suffix = "/" + std::string(city);
+  std::replace(suffix.begin(), suffix.end(), ' ', '_');
+  UErrorCode status = U_ZERO_ERROR;
+  const std::unique_ptr<icu::StringEnumeration> ids(icu::TimeZone::createEnumeration(status));
+  if (U_FAILURE(status) || ids == nullptr) return "";
+  for (const char* id = ids->next(nullptr, status); id != nullptr && U_SUCCESS(status); id = ids->next(nullptr, status)) {
+    if (std::string_view(id).ends_with(suffix)) return id;
+  }
+  return "";
+}
+
 // The UTC offset ("-05:00") of the tz database's zone `olson_id` at `hour`
 // and `minute` local time of `day` (YYYY-MM-DD), from ICU's copy of the
 // database; its standard offset when the day is unknown.
@@ -859,7 +882,11 @@ bool NormalizeTime(const MatchView& match, Attributes* out) {
     return false;
   }
   std::string zone;
-  if (std::string_view z = match.Capture("zone"); !z.empty()) {
+  if (std::string_view city = match.Capture("zone_city"); !city.empty()) {
+    if (const std::string olson_id = ZoneOfCity(city); !olson_id.empty()) {
+      zone = ZoneOffset(olson_id.c_str(), day, hour, minute);
+    }
+  } else if (std::string_view z = match.Capture("zone"); !z.empty()) {
     static constexpr std::pair<std::string_view, std::string_view> kZones[] = {
         {"UTC", "Z"},       {"GMT", "Z"},       {"Z", "Z"},         {"EST", "-05:00"},  {"EDT", "-04:00"},
         {"CST", "-06:00"},  {"CDT", "-05:00"},  {"MST", "-07:00"},  {"MDT", "-06:00"},  {"PST", "-08:00"},
