@@ -36,7 +36,7 @@ std::string_view NameOf(const MatchView& match) {
 
 }  // namespace
 
-bool NormalizePerson(const MatchView& match, Attributes* out) {
+bool NormalizeName(const MatchView& match, Attributes* out) {
   out->canonical = OneLine(NameOf(match));
   return true;
 }

@@ -30,8 +30,8 @@ bool NormalizePercent(const MatchView& match, Attributes* out);
 bool NormalizeMoney(const MatchView& match, Attributes* out);
 bool NormalizeQuantity(const MatchView& match, Attributes* out);
 
-// normalize_names.cpp: canonical names of people and organizations.
-bool NormalizePerson(const MatchView& match, Attributes* out);
+// normalize_names.cpp: canonical names of people, places and organizations.
+bool NormalizeName(const MatchView& match, Attributes* out);
 bool NormalizeOrganization(const MatchView& match, Attributes* out);
 
 }  // namespace lede
