@@ -349,7 +349,9 @@ void AddShortFormMentions(Document* doc) {
     doc->entities[entity].mentions.push_back(Mention{token.span, SentenceIndex(doc->sentences, token.span.begin),
                                                      std::string(short_form ? kShortFormRule : kAcronymRule)});
   }
-  for (size_t e = 0; e < doc->entities.size(); ++e) {
+  // Most texts reclaim nothing: every mention of every entity need not be
+  // looked at. Entities a merge or a reclaim emptied go.
+  for (size_t e = 0; !reclaimed.empty() && e < doc->entities.size(); ++e) {
     std::erase_if(doc->entities[e].mentions, [&](const Mention& m) {
       return std::any_of(reclaimed.begin(), reclaimed.end(),
                          [&](const Taken& r) { return r.span == m.span && r.entity != e; });
