@@ -256,6 +256,11 @@ pattern = 'Dudley Taft'
   CHECK(MentionsOf(other, "Texaco") == std::vector<std::string>{"Texaco@c.shares_of", "Texaco@link.short_form"});
   CHECK(MentionsOf(other, "Texaco Canada") == std::vector<std::string>{"Texaco Canada@c.named"});
   CHECK(MentionsOf(other, "Dudley Taft") == std::vector<std::string>{"Dudley Taft@c.person", "Taft@link.short_form"});
+
+  // Two companies of one first word: the word alone is neither's.
+  Document two = testing::Extract(rules, "Kestrel Motors and Kestrel Holding agreed; Kestrel said so.");
+  CHECK(MentionsOf(two, "Kestrel Motors") == std::vector<std::string>{"Kestrel Motors@c.named"});
+  CHECK(MentionsOf(two, "Kestrel Holding") == std::vector<std::string>{"Kestrel Holding@c.named"});
 }
 
 }  // namespace

@@ -173,7 +173,10 @@ ShortForms FindShortForms(const Document& doc, HeadWords* heads) {
         one_word_orgs.push_back(e);
       }
       if (const std::string_view first = CompanyFirstWord(doc.text, entity); !first.empty()) {
-        company_words.emplace(first, company_words.contains(first) ? ShortForms::kAmbiguous : e);
+        // Two companies of one first word ("Standard Oil", "Standard
+        // Chartered"): neither is named by it.
+        auto [it, added] = company_words.emplace(first, e);
+        if (!added) it->second = ShortForms::kAmbiguous;
       }
       if (const std::string_view head = HeadWord(canonical); entity.type == "ORG" && !head.empty()) {
         (*heads)[head].push_back(e);
